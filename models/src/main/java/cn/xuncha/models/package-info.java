@@ -1,0 +1,2 @@
+/** Garbage classifier: dataset reading, training, evaluation and runtime scoring. */
+package cn.xuncha.models;

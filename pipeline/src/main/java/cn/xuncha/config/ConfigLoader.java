@@ -1,0 +1,109 @@
+package cn.xuncha.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates the service configuration (YAML). Every error is collected with its path; any error
+ * makes {@link #load} throw a {@link ConfigException} listing all of them. Unknown keys are errors.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> ROOT_KEYS = Set.of("server", "storage", "ingest", "pointsFile", "points");
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static XunchaConfig loadFile(Path file) {
+        return new ConfigLoader(System.getenv()).load(file);
+    }
+
+    public XunchaConfig load(Path file) {
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigNode root = new ConfigNode(parse(file), "", errors);
+        if (!root.expectObject(ROOT_KEYS)) throw new ConfigException(file.toString(), List.of(new ConfigError("(root)", "expected a mapping")));
+        ServerConfig server = server(root.child("server"));
+        StorageConfig storage = storage(root.child("storage"));
+        IngestConfig ingest = ingest(root.child("ingest"));
+        List<PointConfig> points;
+        String pointsFile = root.string("pointsFile", null, false);
+        if (pointsFile != null && !root.child("points").isMissing()) {
+            root.child("pointsFile").error("give either pointsFile or points, not both");
+        }
+        if (pointsFile != null) {
+            Path pf = file.toAbsolutePath().getParent().resolve(pointsFile);
+            points = loadPoints(pf, ingest.defaultSampleInterval());
+        } else {
+            points = new PointRegistryReader(env, ingest.defaultSampleInterval()).read(root.child("points"));
+        }
+        if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
+        return new XunchaConfig(server, storage, ingest, points);
+    }
+
+    /** Reads a standalone registry file ({@code points: [...]}) such as seeds/points.yaml. */
+    public List<PointConfig> loadPoints(Path file, Duration defaultInterval) {
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigNode root = new ConfigNode(parse(file), "", errors);
+        List<PointConfig> points = List.of();
+        if (root.expectObject(Set.of("points"))) {
+            points = new PointRegistryReader(env, defaultInterval).read(root.child("points"));
+        } else {
+            root.error("expected a mapping with key 'points'");
+        }
+        if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
+        return points;
+    }
+
+    private static JsonNode parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toString(), List.of(new ConfigError("(file)", "not found or not a regular file")));
+        }
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigError("(syntax)", e.getMessage().lines().findFirst().orElse("unreadable"))));
+        }
+    }
+
+    private static ServerConfig server(ConfigNode n) {
+        if (!n.expectObject(Set.of("host", "port"))) return ServerConfig.DEFAULT;
+        return new ServerConfig(n.string("host", ServerConfig.DEFAULT.host(), false), n.integer("port", ServerConfig.DEFAULT.port(), 0, 65535));
+    }
+
+    private StorageConfig storage(ConfigNode n) {
+        if (!n.expectObject(Set.of("dataDir", "jdbcUrl", "user", "password"))) return StorageConfig.embedded("data");
+        String url = n.string("jdbcUrl", null, false);
+        if (url != null && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            n.child("jdbcUrl").error("only jdbc:h2: and jdbc:postgresql: URLs are supported");
+        }
+        String password = n.string("password", "", false);
+        password = Credentials.expand(password, env, v -> n.child("password").error("environment variable " + v + " is not set"));
+        return new StorageConfig(n.string("dataDir", "data", false), url, n.string("user", "sa", false), password);
+    }
+
+    private static IngestConfig ingest(ConfigNode n) {
+        IngestConfig d = IngestConfig.DEFAULT;
+        if (!n.expectObject(Set.of("sampleInterval", "stallTimeout", "connectTimeout", "backoffMin", "backoffMax", "keyframesOnly"))) return d;
+        Duration min = Duration.ofMillis(100);
+        IngestConfig c = new IngestConfig(
+                n.duration("sampleInterval", d.defaultSampleInterval(), min),
+                n.duration("stallTimeout", d.stallTimeout(), Duration.ofSeconds(1)),
+                n.duration("connectTimeout", d.connectTimeout(), Duration.ofSeconds(1)),
+                n.duration("backoffMin", d.backoffMin(), min),
+                n.duration("backoffMax", d.backoffMax(), min),
+                n.bool("keyframesOnly", d.keyframesOnly()));
+        if (c.backoffMax().compareTo(c.backoffMin()) < 0) n.child("backoffMax").error("must be >= backoffMin");
+        return c;
+    }
+}

@@ -1,0 +1,16 @@
+package cn.xuncha.config;
+
+import java.time.Duration;
+
+/** Ingest tuning shared by all cameras; per-camera sample intervals override the default. */
+public record IngestConfig(
+        Duration defaultSampleInterval,
+        Duration stallTimeout,
+        Duration connectTimeout,
+        Duration backoffMin,
+        Duration backoffMax,
+        boolean keyframesOnly) {
+    public static final IngestConfig DEFAULT = new IngestConfig(
+            Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(10),
+            Duration.ofSeconds(1), Duration.ofSeconds(60), true);
+}

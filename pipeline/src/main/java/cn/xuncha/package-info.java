@@ -1,0 +1,2 @@
+/** xuncha: camera patrol pipeline. */
+package cn.xuncha;
