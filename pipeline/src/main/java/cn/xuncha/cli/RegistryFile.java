@@ -1,0 +1,56 @@
+package cn.xuncha.cli;
+
+import cn.xuncha.config.ConfigError;
+import cn.xuncha.config.ConfigException;
+import cn.xuncha.config.ConfigLoader;
+import cn.xuncha.config.XunchaConfig;
+import cn.xuncha.config.importer.PlaceholderEnv;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a registry (or a whole service config) for the points tools. With {@code allowMissingEnv}, unset ${VAR}
+ * references get labelled placeholders so everything else can be checked on a machine without the passwords.
+ */
+record RegistryFile(XunchaConfig config, List<String> placeholders) {
+    private static final Pattern UNSET = Pattern.compile("^environment variable (\\w+) is not set$");
+
+    static RegistryFile load(Path file, Map<String, String> env, boolean allowMissingEnv) {
+        if (!allowMissingEnv) return new RegistryFile(new ConfigLoader(env).load(file), List.of());
+        PlaceholderEnv placeholders = new PlaceholderEnv(env);
+        XunchaConfig cfg = new ConfigLoader(placeholders).load(file);
+        return new RegistryFile(cfg, placeholders.substituted());
+    }
+
+    /** Prints the placeholder warning, if any placeholders were used. */
+    void warnPlaceholders(PrintWriter err) {
+        if (placeholders.isEmpty()) return;
+        err.println("warning: environment variable(s) not set: " + String.join(", ", placeholders)
+                + " — checked with placeholders (" + PlaceholderEnv.placeholder(placeholders.get(0)) + " …) because of"
+                + " --allow-missing-env; the service will refuse this registry until they are set.");
+    }
+
+    /** Prints every error with its path, plus a hint when some are only unset variables; returns exit code 2. */
+    static int report(ConfigException e, PrintWriter err) {
+        err.println("invalid: " + e.getMessage());
+        TreeSet<String> unset = new TreeSet<>();
+        for (ConfigError c : e.errors()) {
+            Matcher m = UNSET.matcher(c.message());
+            if (m.matches()) unset.add(m.group(1));
+        }
+        if (!unset.isEmpty()) {
+            err.println("hint: set " + String.join(", ", unset) + " in the environment, or add --allow-missing-env to check"
+                    + " everything else with placeholders.");
+        }
+        return 2;
+    }
+
+    static Path orDefault(Path file) {
+        return file != null ? file : Path.of(PointsCommand.DEFAULT_FILE);
+    }
+}
