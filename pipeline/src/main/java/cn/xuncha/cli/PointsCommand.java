@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code xuncha points …}: the point registry (点位台账) — import from Excel/CSV, validate, list. */
-@Command(name = "points", description = "The point registry (点位台账): import from Excel/CSV, validate, list.",
+@Command(mixinStandardHelpOptions = true, name = "points", description = "The point registry (点位台账): import from Excel/CSV, validate, list.",
         subcommands = {PointsImportCommand.class, PointsValidateCommand.class, PointsListCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 refused or unreadable file, 2 invalid data (every error is printed)."})
 public final class PointsCommand implements Runnable {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * Any error: every bad row is printed and nothing is written. Replacing a registry needs --force, keeps the old one
  * as FILE.bak and carries over the zones of cameras whose ids are unchanged (spreadsheets have no zone columns).
  */
-@Command(name = "import", description = {"Import points from a spreadsheet (.xlsx/.xls/.csv), one row per camera.",
+@Command(mixinStandardHelpOptions = true, name = "import", description = {"Import points from a spreadsheet (.xlsx/.xls/.csv), one row per camera.",
         "Columns (Chinese or English headers): 点位编号/id, 点位名称/name, 点位类型/type, 责任单位/unit, 纬度/lat, 经度/lon,"
                 + " 摄像头编号/camera_id, 摄像头名称/camera_name, 视频地址/url, 抽帧间隔/sample_interval.",
         "Point columns may be repeated or left blank on a point's further camera rows."})

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code xuncha points list [FILE] [--json]}: a table of points, or one JSON object per line; URLs always masked. */
-@Command(name = "list", description = "List points: a table (id, name, type, unit, cameras) or JSON lines with masked URLs.")
+@Command(mixinStandardHelpOptions = true, name = "list", description = "List points: a table (id, name, type, unit, cameras) or JSON lines with masked URLs.")
 final class PointsListCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     @ParentCommand PointsCommand parent;
@@ -39,11 +39,12 @@ final class PointsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
+        Path f = RegistryFile.orDefault(file);
         RegistryFile loaded;
         try {
-            loaded = RegistryFile.load(RegistryFile.orDefault(file), parent.env(), allowMissingEnv);
+            loaded = RegistryFile.load(f, parent.env(), allowMissingEnv);
         } catch (ConfigException e) {
-            return RegistryFile.report(e, spec.commandLine().getErr());
+            return RegistryFile.report(f, e, spec.commandLine().getErr());
         }
         loaded.warnPlaceholders(spec.commandLine().getErr());
         List<PointConfig> points = loaded.config().points();

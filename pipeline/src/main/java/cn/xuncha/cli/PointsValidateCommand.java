@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code xuncha points validate [FILE]}: loads with the service's rules; OK with counts, or every error with its path. */
-@Command(name = "validate", description = "Check a registry (or service config) with the rules the service applies at startup.")
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Check a registry (or service config) with the rules the service applies at startup.")
 final class PointsValidateCommand implements Callable<Integer> {
     @ParentCommand PointsCommand parent;
     @Spec CommandSpec spec;
@@ -38,7 +38,7 @@ final class PointsValidateCommand implements Callable<Integer> {
         try {
             loaded = RegistryFile.load(f, parent.env(), allowMissingEnv);
         } catch (ConfigException e) {
-            return RegistryFile.report(e, err);
+            return RegistryFile.report(f, e, err);
         }
         loaded.warnPlaceholders(err);
         XunchaConfig cfg = loaded.config();
