@@ -73,6 +73,7 @@ public final class PointsImporter {
     private static void validate(String yaml, RegistryErrorMapper mapper, List<ImportProblem> problems) {
         Path tmp = null;
         try {
+            // may hold clear-text passwords from the sheet: createTempFile makes it owner-only, and it is deleted below
             tmp = Files.createTempFile("xuncha-import-", ".yaml");
             Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
             new ConfigLoader(new PlaceholderEnv(Map.of())).loadPoints(tmp, IngestConfig.DEFAULT.defaultSampleInterval());
