@@ -1,5 +1,6 @@
 package cn.xuncha.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
         subcommands = {PointsImportCommand.class, PointsValidateCommand.class, PointsListCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 refused or unreadable file, 2 invalid data (every error is printed)."})
 public final class PointsCommand implements Runnable {
-    /** The registry the service ships with; the launcher runs from the project root. */
+    /** The registry the service ships with, relative to the project directory (-Dxuncha.home, set by ./xuncha). */
     static final String DEFAULT_FILE = "seeds/points.yaml";
     private final Map<String, String> env;
     @Spec CommandSpec spec;
@@ -22,6 +23,10 @@ public final class PointsCommand implements Runnable {
     /** {@code env} replaces the process environment for ${VAR} expansion (tests). */
     public PointsCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
+    }
+
+    static Path defaultFile() {
+        return Path.of(System.getProperty("xuncha.home", ".")).resolve(DEFAULT_FILE).normalize();
     }
 
     Map<String, String> env() {

@@ -44,8 +44,8 @@ final class PointsImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = ".xlsx, .xls or .csv (UTF-8, UTF-8 with BOM, or GBK)")
     Path file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "YAML", defaultValue = PointsCommand.DEFAULT_FILE,
-            description = "where to write the registry (default: ${DEFAULT-VALUE}; '-' for standard output)")
+    @Option(names = {"-o", "--out"}, paramLabel = "YAML",
+            description = "where to write the registry (default: " + PointsCommand.DEFAULT_FILE + "; '-' for standard output)")
     String out;
 
     @Option(names = "--force", description = "replace an existing registry (the old one is kept as YAML.bak)")
@@ -57,7 +57,7 @@ final class PointsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path target = out.equals("-") ? null : Path.of(out);
+        Path target = out == null ? PointsCommand.defaultFile() : out.equals("-") ? null : Path.of(out);
         boolean replacing = target != null && Files.exists(target);
         if (replacing && !force) {
             err.println("points import: " + target + " exists; refusing to overwrite (use --force; the old file is kept as "

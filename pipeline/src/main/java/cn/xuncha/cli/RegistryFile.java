@@ -66,6 +66,6 @@ record RegistryFile(XunchaConfig config, List<String> placeholders) {
     }
 
     static Path orDefault(Path file) {
-        return file != null ? file : Path.of(PointsCommand.DEFAULT_FILE);
+        return file != null ? file : PointsCommand.defaultFile();
     }
 }

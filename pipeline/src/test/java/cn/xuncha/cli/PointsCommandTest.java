@@ -107,6 +107,20 @@ class PointsCommandTest {
     }
 
     @Test
+    void withoutFileTheProjectsSeedRegistryIsUsed() {
+        String before = System.getProperty("xuncha.home");
+        System.setProperty("xuncha.home", seeds().getParent().getParent().toString());
+        try {
+            Run r = run(ENV, "validate");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains(seeds() + ": 83 points"), r.out());
+        } finally {
+            if (before == null) System.clearProperty("xuncha.home");
+            else System.setProperty("xuncha.home", before);
+        }
+    }
+
+    @Test
     void missingCredentialsFailWithAHintOrPassWithLabelledPlaceholders() {
         Run fail = run(Map.of(), "validate", seeds().toString());
         assertEquals(2, fail.code());
