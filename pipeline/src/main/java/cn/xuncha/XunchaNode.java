@@ -3,6 +3,8 @@ package cn.xuncha;
 import cn.xuncha.analysis.AnalysisVerticle;
 import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifier;
+import cn.xuncha.cases.web.CaseRoutes;
+import cn.xuncha.cases.web.CasesVerticle;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.ingest.CameraRoutes;
 import cn.xuncha.ingest.IngestVerticle;
@@ -14,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,7 @@ public final class XunchaNode implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SampleHandoff handoff = new SampleHandoff();
     private IngestVerticle ingest;
+    private CasesVerticle cases;
     private HttpServerVerticle http;
 
     private XunchaNode(Vertx vertx, XunchaConfig config) {
@@ -47,16 +51,22 @@ public final class XunchaNode implements AutoCloseable {
         }
     }
 
+    /** Consumers before producers, so no finding is sent before its stage listens: cases, analysis, ingest, web. */
     private Future<?> deploy() {
-        ingest = new IngestVerticle(config, handoff, registry);
+        cases = new CasesVerticle(config, config.cases(), Clock.systemUTC());
         AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), XunchaNode::zoneRulesOnly);
-        List<RouteContributor> routes = new ArrayList<>();
-        routes.add(new CameraRoutes(vertx, config));
-        routes.add(new MetricsRoutes(registry));
-        http = new HttpServerVerticle(config.server(), routes);
-        return vertx.deployVerticle(ingest)
+        ingest = new IngestVerticle(config, handoff, registry);
+        return vertx.deployVerticle(cases)
                 .compose(id -> vertx.deployVerticle(analysis))
-                .compose(id -> vertx.deployVerticle(http));
+                .compose(id -> vertx.deployVerticle(ingest))
+                .compose(id -> {
+                    List<RouteContributor> routes = new ArrayList<>();
+                    routes.add(new CameraRoutes(vertx, config));
+                    routes.add(new CaseRoutes(vertx, cases.service(), Clock.systemUTC()));
+                    routes.add(new MetricsRoutes(registry));
+                    http = new HttpServerVerticle(config.server(), routes);
+                    return vertx.deployVerticle(http);
+                });
     }
 
     /** Until the garbage model is wired in: every crop scores 0, so only zone rules raise findings. */
@@ -84,6 +94,10 @@ public final class XunchaNode implements AutoCloseable {
 
     public IngestVerticle ingest() {
         return ingest;
+    }
+
+    public CasesVerticle cases() {
+        return cases;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ConfigLoader {
             points = new PointRegistryReader(env, ingest.defaultSampleInterval()).read(root.child("points"));
         }
         if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
-        return new XunchaConfig(server, storage, ingest, points);
+        return new XunchaConfig(server, storage, ingest, points, loadCases(file));
     }
 
     /** Reads a standalone registry file ({@code points: [...]}) such as seeds/points.yaml. */
