@@ -104,6 +104,11 @@ public final class LocalRtspServer implements AutoCloseable {
         if (paused) process.kill();
         else process.terminate();
         paused = false;
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // a leftover log in the clip cache is harmless
+        }
     }
 
     private RtspServerProcess requireRunning() {
