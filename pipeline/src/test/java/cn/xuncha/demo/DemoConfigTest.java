@@ -48,7 +48,7 @@ class DemoConfigTest {
                 ZoneRule rule = switch (e.kind()) {
                     case PARKED_CAR -> ZoneRule.NO_PARKING;
                     case VENDOR_CART -> ZoneRule.NO_VENDING;
-                    case BLACK_BAG, BLUE_BAG, BOX_PILE -> ZoneRule.GROUND;
+                    case BLACK_BAG, BLUE_BAG, BOX_PILE, LITTER -> ZoneRule.GROUND;
                 };
                 Box b = e.box(RES.width(), RES.height());
                 ZoneConfig zone = cam.zones().stream().filter(z -> z.rule() == rule && contains(z.polygon(), b)).findFirst()
