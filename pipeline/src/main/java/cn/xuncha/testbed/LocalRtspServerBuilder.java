@@ -32,7 +32,12 @@ public final class LocalRtspServerBuilder {
         return this;
     }
 
-    /** Serves one clip on /cam01 .. /camNN (names widen to 3 digits from 100 mounts). */
+    /**
+     * Serves one clip on /cam01 .. /camNN (names widen to 3 digits from 100 mounts). All these mounts feed from ONE
+     * server pipeline (each client has its own RTSP session and joins at the current position, first keyframe within
+     * one GOP): a pipeline costs the server ~1 % of a core at 25 fps, a client ~0.2 %, which is what lets one
+     * server carry hundreds of cameras. Mounts added with {@link #mount} each get their own pipeline.
+     */
     public LocalRtspServerBuilder mounts(int count, ClipSpec spec) {
         sharedCount = count;
         sharedClip = spec;
