@@ -83,8 +83,9 @@ public final class LocalRtspServerBuilder {
         if (credentials != null) args.addAll(List.of("--auth", credentials));
         args.addAll(List.of("--cache-dir", cache.dir().resolve("annexb").toString()));
         try {
-            Files.createDirectories(cache.dir());
-            Path log = Files.createTempFile(cache.dir(), "rtsp-server-", ".log");
+            Path logs = Files.createDirectories(cache.dir().resolve("logs"));
+            Path log = Files.createTempFile(logs, "rtsp-server-", ".log");
+            log.toFile().deleteOnExit(); // close() deletes it too; this covers callers that never close
             return new LocalRtspServer(args, names, credentials, log, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the RTSP server log in " + cache.dir(), e);
