@@ -28,6 +28,7 @@ class ClipWriterTest {
             assertEquals(640, g.getImageWidth());
             assertEquals(360, g.getImageHeight());
             assertEquals(10.0, g.getFrameRate(), 0.01);
+            assertEquals(avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE, g.getFormatContext().streams(0).codecpar().profile());
             List<Integer> keyframes = new ArrayList<>();
             int n = 0;
             Frame f;
@@ -41,10 +42,14 @@ class ClipWriterTest {
     }
 
     @Test
-    void cachedClipIsReusedNotReencoded() throws Exception {
+    void mainProfileClipIsCachedAndReusedNotReencoded() throws Exception {
         ClipSpec spec = new ClipSpec("street_quiet", Resolution.P360, 5, 1.0, 1, H264Profile.MAIN, 1);
         ClipCache cache = new ClipCache(dir);
         Path first = cache.clip(spec);
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(first.toFile())) {
+            g.start();
+            assertEquals(avcodec.AV_PROFILE_H264_MAIN, g.getFormatContext().streams(0).codecpar().profile());
+        }
         var stamp = Files.getLastModifiedTime(first);
         Thread.sleep(20);
         assertEquals(first, cache.clip(spec));
