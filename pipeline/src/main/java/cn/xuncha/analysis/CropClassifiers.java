@@ -5,6 +5,10 @@ public final class CropClassifiers {
     private CropClassifiers() {}
 
     public static CropClassifier loadDefault() {
-        return new NoModelClassifier("garbage model not yet integrated");
+        try {
+            return ModelCropClassifier.loadDefault();
+        } catch (RuntimeException e) {
+            return new NoModelClassifier(e.getMessage());
+        }
     }
 }

@@ -24,6 +24,8 @@ final class FrameFeatures implements AutoCloseable {
     private final Mat sum = new Mat();
     private final Mat channel = new Mat();
     private final Mat ones = new Mat(1, 3, CV_32F);
+    private final Mat gridMask = new Mat();
+    private final Mat gridValue = new Mat();
     final Mat logL = new Mat();
     final Mat cb = new Mat();
     final Mat cr = new Mat();
@@ -54,12 +56,17 @@ final class FrameFeatures implements AutoCloseable {
 
     /** Mean distance of the chromaticity from grey over valid pixels: near 0 for night/IR (monochrome) frames. */
     double colourfulness() {
-        cb.convertTo(channel, -1, 1, -1.0 / 3);
-        multiply(channel, channel, channel);
-        double b = mean(channel, chromaValid).get(0);
-        cr.convertTo(channel, -1, 1, -1.0 / 3);
-        multiply(channel, channel, channel);
-        return Math.sqrt(b + mean(channel, chromaValid).get(0));
+        // a coarse grid is plenty for a frame-level statistic
+        Size grid = new Size(Math.max(1, cb.cols() / 8), Math.max(1, cb.rows() / 8));
+        resize(chromaValid, gridMask, grid, 0, 0, INTER_NEAREST);
+        return Math.sqrt(meanSquareFromGrey(cb, grid) + meanSquareFromGrey(cr, grid));
+    }
+
+    private double meanSquareFromGrey(Mat chroma, Size grid) {
+        resize(chroma, gridValue, grid, 0, 0, INTER_NEAREST);
+        gridValue.convertTo(gridValue, -1, 1, -1.0 / 3);
+        multiply(gridValue, gridValue, gridValue);
+        return mean(gridValue, gridMask).get(0);
     }
 
     void copyTo(FrameFeatures o) {
@@ -79,6 +86,6 @@ final class FrameFeatures implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {logLut, gray, bgrF, sum, channel, ones, logL, cb, cr, chromaValid}) m.close();
+        for (Mat m : new Mat[] {logLut, gridMask, gridValue, gray, bgrF, sum, channel, ones, logL, cb, cr, chromaValid}) m.close();
     }
 }

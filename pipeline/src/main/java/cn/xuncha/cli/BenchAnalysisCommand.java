@@ -6,7 +6,12 @@ import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CameraAnalyzer;
 import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.analysis.CropClassifiers;
+import cn.xuncha.analysis.ModelCropClassifier;
 import cn.xuncha.analysis.NoModelClassifier;
+import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.data.PatchSampler;
+import cn.xuncha.models.net.GarbageNet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -44,7 +49,7 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "150", description = "samples run before measuring (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--crops", defaultValue = "200", description = "measured classifier crops (default: ${DEFAULT-VALUE})")
+    @Option(names = "--crops", defaultValue = "800", description = "measured classifier crops per batch size (default: ${DEFAULT-VALUE})")
     int crops;
 
     @Override
@@ -59,19 +64,20 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         row(out, "analysis, 1920x1080 input incl. resize", a1080, samples);
         json.put("analysisCpuMsPerSample640", Map.of("median", a640[0], "p95", a640[1]));
         json.put("analysisCpuMsPerSample1080pInput", Map.of("median", a1080[0], "p95", a1080[1]));
-        try (CropClassifier c = CropClassifiers.loadDefault()) {
+        try (CropClassifier c = benchClassifier(out)) {
             json.put("classifier", c.describe());
-            if (c instanceof NoModelClassifier) {
-                out.printf("%-44s %s%n", "classifier", "not measured: " + c.describe());
-            } else {
+            {
                 double[] one = classifier(c, 1);
                 double[] eight = classifier(c, 8);
-                row(out, "classifier, batch 1 (CPU ms/crop)", one, crops);
-                row(out, "classifier, batch 8 (CPU ms/crop)", eight, crops);
+                row(out, "classifier, batch 1 (CPU ms/crop)", one, Math.max(10, crops / 10 * 10));
+                row(out, "classifier, batch 8 (CPU ms/crop)", eight, Math.max(80, crops / 80 * 80));
                 json.put("classifierCpuMsPerCropBatch1", Map.of("median", one[0], "p95", one[1]));
                 json.put("classifierCpuMsPerCropBatch8", Map.of("median", eight[0], "p95", eight[1]));
             }
         }
+        String omp = System.getenv("OMP_NUM_THREADS");
+        out.println("OMP_NUM_THREADS=" + (omp == null ? "(unset: BLAS threads may spin and inflate CPU per crop)" : omp));
+        json.put("ompNumThreads", omp == null ? "unset" : omp);
         out.println("targets: analysis <= 10 ms/sample (median, 640 px), classifier <= 5 ms/crop");
         out.println(new ObjectMapper().writeValueAsString(json));
         out.flush();
@@ -94,17 +100,29 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         return stats(cpu);
     }
 
+    /** The committed model; without one, the same architecture with untrained weights (same cost), said so. */
+    private static CropClassifier benchClassifier(PrintWriter out) {
+        CropClassifier c = CropClassifiers.loadDefault();
+        if (!(c instanceof NoModelClassifier)) return c;
+        out.println("note: no trained model loadable (" + c.describe() + "); timing the untrained network of the same architecture");
+        ModelMetadata m = new ModelMetadata(List.of("background", "garbage"), GarbageNet.INPUT, PatchSampler.CROP_PAD, 0.5, 0.5,
+                "untrained", Map.of(), Map.of());
+        return new ModelCropClassifier(new GarbageClassifier(GarbageNet.create(1, 1e-3), m));
+    }
+
+    /** Process CPU time ticks coarsely (10 ms on Linux), so each figure is the mean over a block of 10 calls. */
     private double[] classifier(CropClassifier c, int batch) {
-        int rounds = Math.max(1, crops / batch);
-        long[] perCrop = new long[rounds];
+        int block = 10;
+        int blocks = Math.max(1, crops / (batch * block));
+        long[] perCrop = new long[blocks];
         try (BenchScene scene = new BenchScene(640, 360, 8, 0)) {
             List<Mat> views = new ArrayList<>();
             for (int i = 0; i < batch; i++) views.add(new Mat(scene.frame(i), new Rect(20 + 30 * i, 40, 64 + 8 * i, 64 + 4 * i)));
-            for (int i = 0; i < 20; i++) c.score(views);
-            for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < 30; i++) c.score(views);
+            for (int b = 0; b < blocks; b++) {
                 long c0 = processCpu();
-                c.score(views);
-                perCrop[r] = (processCpu() - c0) / batch;
+                for (int r = 0; r < block; r++) c.score(views);
+                perCrop[b] = (processCpu() - c0) / ((long) batch * block);
             }
             views.forEach(Mat::close);
         }
