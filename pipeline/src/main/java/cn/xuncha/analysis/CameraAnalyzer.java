@@ -60,11 +60,11 @@ public final class CameraAnalyzer implements AutoCloseable {
             return List.of();
         }
         cur.compute(img);
-        boolean colour = ColourMode.isColour(cur);
+        boolean switched = ColourMode.switched(reference.colour(), cur.colourfulness());
         double g = gain.estimate(cur.logL, reference.features.logL, zoneMap.area);
-        detector.update(cur, reference.features, prevValid ? prev : null, g, prevGain, colour && reference.colour(), zoneMap.area);
+        detector.update(cur, reference.features, prevValid ? prev : null, g, prevGain, reference.colour() && !switched, zoneMap.area);
         List<Finding> out = List.of();
-        if (detector.changedFraction() > s.disturbanceFraction() || colour != reference.colour()) {
+        if (detector.changedFraction() > s.disturbanceFraction() || switched) {
             // camera moved, lights switched, IR mode: hold tracks; relearn if it lasts
             if (++disturbed >= s.disturbanceSamples()) {
                 resetReference();
