@@ -29,6 +29,7 @@ public final class CameraAnalyzer implements AutoCloseable {
     private final TrackJudge judge;
     private final Mat small = new Mat();
     private final Mat background = new Mat();
+    private final java.util.ArrayDeque<Instant> recent = new java.util.ArrayDeque<>();
     private FrameFeatures cur = new FrameFeatures();
     private FrameFeatures prev = new FrameFeatures();
     private boolean prevValid;
@@ -59,11 +60,11 @@ public final class CameraAnalyzer implements AutoCloseable {
             return List.of();
         }
         cur.compute(img);
-        boolean colour = ColourMode.isColour(cur);
+        boolean switched = ColourMode.switched(reference.colour(), cur.colourfulness());
         double g = gain.estimate(cur.logL, reference.features.logL, zoneMap.area);
-        detector.update(cur, reference.features, prevValid ? prev : null, g, prevGain, colour && reference.colour(), zoneMap.area);
+        detector.update(cur, reference.features, prevValid ? prev : null, g, prevGain, reference.colour() && !switched, zoneMap.area);
         List<Finding> out = List.of();
-        if (detector.changedFraction() > s.disturbanceFraction() || colour != reference.colour()) {
+        if (detector.changedFraction() > s.disturbanceFraction() || switched) {
             // camera moved, lights switched, IR mode: hold tracks; relearn if it lasts
             if (++disturbed >= s.disturbanceSamples()) {
                 resetReference();
@@ -71,7 +72,9 @@ public final class CameraAnalyzer implements AutoCloseable {
             }
         } else {
             disturbed = 0;
-            tracker.update(extractor.extract(detector.candidates), at, detector.moving);
+            recent.addLast(at);
+            while (recent.size() > s.persistSamples()) recent.removeFirst();
+            tracker.update(extractor.extract(detector.candidates), at, recent.peekFirst(), detector.moving);
             dropGhosts(img);
             out = judge.judge(tracker, zoneMap, new SampleView(at, frame, img, reference.image, scale));
             adaptReference(img);
@@ -89,6 +92,7 @@ public final class CameraAnalyzer implements AutoCloseable {
         reference.reset();
         detector.reset();
         tracker.clear();
+        recent.clear();
         prevValid = false;
         disturbed = 0;
     }

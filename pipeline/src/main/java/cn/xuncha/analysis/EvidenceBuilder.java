@@ -24,7 +24,7 @@ final class EvidenceBuilder {
         return new Evidence(withBox(analysisImage, analysisBox), jpeg(crop), reference.empty() ? null : withBox(reference, analysisBox));
     }
 
-    private static byte[] withBox(Mat image, Box b) {
+    static byte[] withBox(Mat image, Box b) {
         try (Mat copy = image.clone(); Rect r = new Rect(b.x(), b.y(), b.w(), b.h())) {
             rectangle(copy, r, new Scalar(0, 0, 255, 0), 2, LINE_8, 0);
             return jpeg(copy);

@@ -24,6 +24,10 @@ final class FrameFeatures implements AutoCloseable {
     private final Mat sum = new Mat();
     private final Mat channel = new Mat();
     private final Mat ones = new Mat(1, 3, CV_32F);
+    private final Mat gridMask = new Mat();
+    private final Mat gridValue = new Mat();
+    private float[] cells = new float[0];
+    private byte[] valid = new byte[0];
     final Mat logL = new Mat();
     final Mat cb = new Mat();
     final Mat cr = new Mat();
@@ -52,14 +56,32 @@ final class FrameFeatures implements AutoCloseable {
         divide(channel, sum, cr);
     }
 
-    /** Mean distance of the chromaticity from grey over valid pixels: near 0 for night/IR (monochrome) frames. */
+    /**
+     * Median over a coarse grid of the chromaticity's distance from grey (valid cells only): near 0 for night/IR
+     * (monochrome) frames. The median, so a few coloured objects in an IR frame do not make it a colour frame.
+     */
     double colourfulness() {
-        cb.convertTo(channel, -1, 1, -1.0 / 3);
+        Size grid = new Size(Math.max(1, cb.cols() / 8), Math.max(1, cb.rows() / 8));
+        resize(chromaValid, gridMask, grid, 0, 0, INTER_NEAREST);
+        resize(cb, gridValue, grid, 0, 0, INTER_NEAREST);
+        gridValue.convertTo(gridValue, -1, 1, -1.0 / 3);
+        multiply(gridValue, gridValue, gridValue);
+        resize(cr, channel, grid, 0, 0, INTER_NEAREST);
+        channel.convertTo(channel, -1, 1, -1.0 / 3);
         multiply(channel, channel, channel);
-        double b = mean(channel, chromaValid).get(0);
-        cr.convertTo(channel, -1, 1, -1.0 / 3);
-        multiply(channel, channel, channel);
-        return Math.sqrt(b + mean(channel, chromaValid).get(0));
+        add(gridValue, channel, gridValue);
+        int n = (int) gridValue.total();
+        if (cells.length != n) {
+            cells = new float[n];
+            valid = new byte[n];
+        }
+        gridValue.data().capacity(4L * n).asByteBuffer().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer().get(cells);
+        gridMask.data().capacity(n).get(valid);
+        int k = 0;
+        for (int i = 0; i < n; i++) if (valid[i] != 0) cells[k++] = cells[i];
+        if (k == 0) return 0;
+        java.util.Arrays.sort(cells, 0, k);
+        return Math.sqrt(cells[k / 2]);
     }
 
     void copyTo(FrameFeatures o) {
@@ -79,6 +101,6 @@ final class FrameFeatures implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {logLut, gray, bgrF, sum, channel, ones, logL, cb, cr, chromaValid}) m.close();
+        for (Mat m : new Mat[] {logLut, gridMask, gridValue, gray, bgrF, sum, channel, ones, logL, cb, cr, chromaValid}) m.close();
     }
 }

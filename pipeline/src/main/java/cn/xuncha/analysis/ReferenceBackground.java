@@ -49,7 +49,7 @@ final class ReferenceBackground implements AutoCloseable {
         }
         clearLearning();
         features.compute(image);
-        colour = features.colourfulness() >= ColourMode.MIN_COLOURFULNESS;
+        colour = ColourMode.isColour(features.colourfulness());
         ready = true;
         adaptCount = 0;
         return true;

@@ -29,8 +29,13 @@ final class Tracker {
         tracks.clear();
     }
 
-    /** Matches candidates to tracks (best overlap first), creates tracks for the rest, counts misses. */
-    void update(List<Box> candidates, Instant at, Mat moving) {
+    /**
+     * Matches candidates to tracks (best overlap first), creates tracks for the rest, counts misses.
+     *
+     * @param staticSince when the pixels of a new candidate started being static (a candidate needs several
+     *     static samples to exist, so its object has been there since then)
+     */
+    void update(List<Box> candidates, Instant at, Instant staticSince, Mat moving) {
         List<Box> free = new ArrayList<>(candidates);
         tracks.forEach(t -> t.matchedNow = false);
         record Pair(Track t, Box b, double overlap) {}
@@ -56,7 +61,7 @@ final class Tracker {
             if (!occluded(t.box, moving)) t.misses++;
         }
         for (Track t : tracks) if (t.matchedNow) t.samples++;
-        for (Box b : free) tracks.add(new Track(nextId(at), b, at));
+        for (Box b : free) tracks.add(new Track(nextId(at), b, staticSince));
     }
 
     /** Removes and returns tracks absent for too long: opened ones after {@code closeAfter}, others after 2 misses. */

@@ -47,6 +47,13 @@ final class ZoneMap implements AutoCloseable {
         return zoneAt(x, y).map(ZoneConfig::dwell).orElse(dflt);
     }
 
+    /** Whether a point (original pixels) is analysed: not IGNOREd, and inside a GROUND or rule zone if GROUND zones exist. */
+    static boolean analysed(List<ZoneConfig> zones, double x, double y) {
+        if (zones.stream().anyMatch(z -> z.rule() == ZoneRule.IGNORE && contains(z.polygon(), x, y))) return false;
+        if (zones.stream().noneMatch(z -> z.rule() == ZoneRule.GROUND)) return true;
+        return zones.stream().anyMatch(z -> z.rule() != ZoneRule.IGNORE && contains(z.polygon(), x, y));
+    }
+
     static boolean isRule(ZoneRule r) {
         return r == ZoneRule.NO_PARKING || r == ZoneRule.NO_VENDING || r == ZoneRule.PASSAGE;
     }

@@ -132,4 +132,56 @@ class CameraAnalyzerTest {
         List<Event> ev = run(30, List.of(), new FixedScoreClassifier(0.9f), (i, f) -> { if (i < APPEAR) SyntheticScene.bag(f, BAG); });
         assertEquals(List.of(), ev);
     }
+
+    @Test
+    void switchToNightInfraredRelearnsInsteadOfFlagging() {
+        // at sample 12 the camera switches to monochrome IR and the scene gets darker: everything "changed"
+        List<Event> ev = run(40, List.of(), new FixedScoreClassifier(0.9f), (i, f) -> {
+            if (i >= 12) {
+                try (Mat g = new Mat()) {
+                    org.bytedeco.opencv.global.opencv_imgproc.cvtColor(f, g, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY);
+                    org.bytedeco.opencv.global.opencv_imgproc.cvtColor(g, f, org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR);
+                }
+                SyntheticScene.gain(f, 0.5);
+            }
+        });
+        assertEquals(List.of(), ev);
+    }
+
+    @Test
+    void bagLeftAtNightAfterTheSwitchIsStillFound() {
+        int bagAt = 30;
+        List<Event> ev = run(50, List.of(), new FixedScoreClassifier(0.9f), (i, f) -> {
+            if (i >= 12) {
+                try (Mat g = new Mat()) {
+                    org.bytedeco.opencv.global.opencv_imgproc.cvtColor(f, g, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY);
+                    org.bytedeco.opencv.global.opencv_imgproc.cvtColor(g, f, org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR);
+                }
+            }
+            if (i >= bagAt) SyntheticScene.bag(f, BAG);
+        });
+        Event o = ev.stream().filter(e -> e.finding().event() == FindingEvent.OPENED).findFirst().orElseThrow(() -> new AssertionError(ev.toString()));
+        assertTrue(o.sample() <= bagAt + DWELL_S + 2, "opened at " + o.sample());
+        assertTrue(o.finding().box().iou(truth(BAG)) >= 0.3, o.finding().box().toString());
+    }
+
+    @Test
+    void resetReferenceRelearnsAndKeepsTheObjectAsBackground() {
+        try (SyntheticScene scene = new SyntheticScene(640, 360);
+                CameraAnalyzer a = new CameraAnalyzer("cam-1", "P001", List.of(), SETTINGS, new FixedScoreClassifier(0.9f))) {
+            Rect bag = new Rect(300, 200, 50, 40);
+            for (int i = 0; i < 10; i++) try (Mat f = scene.frame()) { a.analyze(T0.plusSeconds(i), f); }
+            assertTrue(a.ready());
+            a.resetReference();
+            assertFalse(a.ready());
+            // the bag is there while relearning (e.g. the case was judged harmless): it becomes part of the scene
+            List<Finding> out = new ArrayList<>();
+            for (int i = 10; i < 30; i++) try (Mat f = scene.frame()) {
+                SyntheticScene.bag(f, bag);
+                out.addAll(a.analyze(T0.plusSeconds(i), f));
+            }
+            assertTrue(a.ready());
+            assertEquals(List.of(), out);
+        }
+    }
 }
