@@ -2,7 +2,7 @@ package cn.xuncha;
 
 import cn.xuncha.analysis.AnalysisVerticle;
 import cn.xuncha.analysis.AnalyzerSettings;
-import cn.xuncha.analysis.CropClassifier;
+import cn.xuncha.analysis.CropClassifiers;
 import cn.xuncha.cases.web.CaseRoutes;
 import cn.xuncha.cases.web.CasesVerticle;
 import cn.xuncha.config.XunchaConfig;
@@ -54,7 +54,7 @@ public final class XunchaNode implements AutoCloseable {
     /** Consumers before producers, so no finding is sent before its stage listens: cases, analysis, ingest, web. */
     private Future<?> deploy() {
         cases = new CasesVerticle(config, config.cases(), Clock.systemUTC());
-        AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), XunchaNode::zoneRulesOnly);
+        AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), CropClassifiers::loadDefault);
         ingest = new IngestVerticle(config, handoff, registry);
         return vertx.deployVerticle(cases)
                 .compose(id -> vertx.deployVerticle(analysis))
@@ -67,21 +67,6 @@ public final class XunchaNode implements AutoCloseable {
                     http = new HttpServerVerticle(config.server(), routes);
                     return vertx.deployVerticle(http);
                 });
-    }
-
-    /** Until the garbage model is wired in: every crop scores 0, so only zone rules raise findings. */
-    private static CropClassifier zoneRulesOnly() {
-        return new CropClassifier() {
-            @Override
-            public float[] score(java.util.List<org.bytedeco.opencv.opencv_core.Mat> crops) {
-                return new float[crops.size()];
-            }
-
-            @Override
-            public double threshold() {
-                return 1.0;
-            }
-        };
     }
 
     public Vertx vertx() {

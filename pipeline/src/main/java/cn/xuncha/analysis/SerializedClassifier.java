@@ -22,6 +22,11 @@ public final class SerializedClassifier implements CropClassifier {
     }
 
     @Override
+    public double cropPadding() {
+        return inner.cropPadding();
+    }
+
+    @Override
     public String describe() {
         return inner.describe();
     }
