@@ -1,16 +1,22 @@
 package cn.xuncha;
 
+import cn.xuncha.cases.CasesConfig;
+import cn.xuncha.cases.store.Database;
+import cn.xuncha.cases.web.CaseRoutes;
+import cn.xuncha.cases.web.CasesVerticle;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.ingest.CameraRoutes;
 import cn.xuncha.ingest.IngestVerticle;
 import cn.xuncha.ingest.SampleHandoff;
 import cn.xuncha.review.HttpServerVerticle;
 import cn.xuncha.review.MetricsRoutes;
+import cn.xuncha.review.ReviewRoutes;
 import cn.xuncha.review.RouteContributor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +30,11 @@ public final class XunchaNode implements AutoCloseable {
     private final XunchaConfig config;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SampleHandoff handoff = new SampleHandoff();
+    private final Clock clock = Clock.systemUTC();
     private IngestVerticle ingest;
+    private CasesVerticle cases;
+    private Database webDb;
+    private ReviewRoutes review;
     private HttpServerVerticle http;
 
     private XunchaNode(Vertx vertx, XunchaConfig config) {
@@ -46,12 +56,21 @@ public final class XunchaNode implements AutoCloseable {
 
     private Future<?> deploy() {
         ingest = new IngestVerticle(config, handoff, registry);
-        List<RouteContributor> routes = new ArrayList<>();
-        routes.add(new CameraRoutes(vertx, config));
-        routes.add(new MetricsRoutes(registry));
-        http = new HttpServerVerticle(config.server(), routes);
+        cases = new CasesVerticle(config, CasesConfig.DEFAULT, clock);
         return vertx.deployVerticle(ingest)
-                .compose(id -> vertx.deployVerticle(http));
+                .compose(id -> vertx.deployVerticle(cases))
+                // TODO(cases): share the cases pool once CasesVerticle exposes its Database; a second small pool is correct meanwhile
+                .compose(id -> vertx.executeBlocking(() -> webDb = Database.open(config.storage())))
+                .compose(db -> {
+                    List<RouteContributor> routes = new ArrayList<>();
+                    review = new ReviewRoutes(vertx, config, cases.service(), db.dataSource(), clock);
+                    routes.add(review); // first: its session, login and scope guards must run before every other /api route
+                    routes.add(new CameraRoutes(vertx, config));
+                    routes.add(new CaseRoutes(vertx, cases.service(), clock)::mount);
+                    routes.add(new MetricsRoutes(registry));
+                    http = new HttpServerVerticle(config.server(), routes);
+                    return vertx.deployVerticle(http);
+                });
     }
 
     public Vertx vertx() {
@@ -66,9 +85,19 @@ public final class XunchaNode implements AutoCloseable {
         return ingest;
     }
 
+    public CasesVerticle cases() {
+        return cases;
+    }
+
+    /** The web app's routes (account store for the CLI and demo accounts). */
+    public ReviewRoutes review() {
+        return review;
+    }
+
     @Override
     public void close() throws Exception {
         vertx.close().await(30, TimeUnit.SECONDS);
+        if (webDb != null) webDb.close();
         registry.close();
     }
 }
