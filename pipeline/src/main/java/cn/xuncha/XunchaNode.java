@@ -1,5 +1,8 @@
 package cn.xuncha;
 
+import cn.xuncha.analysis.AnalysisVerticle;
+import cn.xuncha.analysis.AnalyzerSettings;
+import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.cases.CasesConfig;
 import cn.xuncha.cases.store.Database;
 import cn.xuncha.cases.web.CaseRoutes;
@@ -56,8 +59,10 @@ public final class XunchaNode implements AutoCloseable {
 
     private Future<?> deploy() {
         ingest = new IngestVerticle(config, handoff, registry);
+        AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), XunchaNode::zoneRulesOnly);
         cases = new CasesVerticle(config, CasesConfig.DEFAULT, clock);
         return vertx.deployVerticle(ingest)
+                .compose(id -> vertx.deployVerticle(analysis))
                 .compose(id -> vertx.deployVerticle(cases))
                 // TODO(cases): share the cases pool once CasesVerticle exposes its Database; a second small pool is correct meanwhile
                 .compose(id -> vertx.executeBlocking(() -> webDb = Database.open(config.storage())))
@@ -71,6 +76,21 @@ public final class XunchaNode implements AutoCloseable {
                     http = new HttpServerVerticle(config.server(), routes);
                     return vertx.deployVerticle(http);
                 });
+    }
+
+    /** Until the garbage model is wired in: every crop scores 0, so only zone rules raise findings. */
+    private static CropClassifier zoneRulesOnly() {
+        return new CropClassifier() {
+            @Override
+            public float[] score(java.util.List<org.bytedeco.opencv.opencv_core.Mat> crops) {
+                return new float[crops.size()];
+            }
+
+            @Override
+            public double threshold() {
+                return 1.0;
+            }
+        };
     }
 
     public Vertx vertx() {
