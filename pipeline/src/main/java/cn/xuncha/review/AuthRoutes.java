@@ -50,7 +50,7 @@ public final class AuthRoutes implements RouteContributor {
             if (a == null) throttle.recordFailure(name, ip);
             else throttle.clear(name, ip);
             return new Outcome(a, 0);
-        }).onSuccess(o -> {
+        }, false).onSuccess(o -> {
             if (o.retryAfter() > 0) {
                 ctx.response().putHeader("Retry-After", Long.toString(o.retryAfter()));
                 ApiErrors.send(ctx, 429, "too many failed logins; try again in " + o.retryAfter() + " s");
@@ -69,7 +69,7 @@ public final class AuthRoutes implements RouteContributor {
     private void session(RoutingContext ctx) {
         Account a = SessionUser.of(ctx);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
-        vertx.executeBlocking(() -> decisions.countSince(a.name(), LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant()))
+        vertx.executeBlocking(() -> decisions.countSince(a.name(), LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant()), false)
                 .onSuccess(n -> ctx.json(SessionUser.json(a).put("csrf", SessionUser.csrf(ctx)).put("decisionsToday", n)))
                 .onFailure(ctx::fail);
     }

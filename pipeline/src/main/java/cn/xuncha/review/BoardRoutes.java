@@ -39,7 +39,7 @@ public final class BoardRoutes implements RouteContributor {
     private void board(RoutingContext ctx) {
         Account a = SessionUser.of(ctx);
         Future<Map<String, String>> health = vertx.sharedData().<String, String>getAsyncMap(Addresses.HEALTH_MAP).compose(m -> m.entries());
-        Future<Map<String, OpenCaseCounts.Counts>> open = vertx.executeBlocking(() -> counts.byPoint(clock.instant()));
+        Future<Map<String, OpenCaseCounts.Counts>> open = vertx.executeBlocking(() -> counts.byPoint(clock.instant()), false);
         Future.all(health, open).onSuccess(x -> {
             Map<String, JsonArray> byUnit = new LinkedHashMap<>();
             for (PointConfig p : config.points()) {

@@ -97,7 +97,7 @@ public final class CaseScope implements RouteContributor {
                 if (ctx.response().getStatusCode() != 200) return;
                 var d = new DecisionStore.Decision(id, a.name(), action != null ? action.name() : "TO_" + to.name(),
                         j.getString("category"), j.getString("note"), clock.instant());
-                vertx.executeBlocking(() -> { decisions.record(d); return null; });
+                vertx.executeBlocking(() -> { decisions.record(d); return null; }, false);
             });
             ctx.next();
         });
@@ -156,7 +156,7 @@ public final class CaseScope implements RouteContributor {
 
     /** The case if it belongs to the unit user's unit; otherwise the response is already sent (404/403). */
     private Future<CaseDetail> ownCase(RoutingContext ctx, Account a, long id) {
-        return vertx.executeBlocking(() -> cases.detail(id)).compose((Optional<CaseDetail> d) -> {
+        return vertx.executeBlocking(() -> cases.detail(id), false).compose((Optional<CaseDetail> d) -> {
             if (d.isEmpty()) {
                 ApiErrors.send(ctx, 404, "no case with id " + id);
             } else if (!a.canSeeUnit(d.get().record().unit())) {

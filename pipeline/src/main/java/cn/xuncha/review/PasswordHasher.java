@@ -16,7 +16,10 @@ public final class PasswordHasher {
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Verified against when the user does not exist, so a wrong name costs as much time as a wrong password. */
-    private static final String DUMMY = new PasswordHasher().hash("dummy-password".toCharArray());
+    private static final class Dummy {
+        // a holder class: the KDF runs on the first login (a worker thread), not when the web app is assembled
+        static final String HASH = new PasswordHasher().hash("dummy-password".toCharArray());
+    }
 
     public String hash(char[] password) {
         if (password == null || password.length < 8) throw new IllegalArgumentException("password must be at least 8 characters");
@@ -30,7 +33,7 @@ public final class PasswordHasher {
     /** Constant-time check of {@code password} against a stored hash; a null hash (unknown user) still spends the time. */
     public boolean verify(char[] password, String stored) {
         boolean known = stored != null;
-        String[] parts = (known ? stored : DUMMY).split("\\$");
+        String[] parts = (known ? stored : Dummy.HASH).split("\\$");
         if (parts.length != 4 || !parts[0].equals(PREFIX) || password == null || password.length > 256) return false;
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] expected = b64.decode(parts[3]);

@@ -23,7 +23,7 @@ public final class UserRoutes implements RouteContributor {
     }
 
     private void list(RoutingContext ctx) {
-        vertx.executeBlocking(users::list).onSuccess(list -> {
+        vertx.executeBlocking(users::list, false).onSuccess(list -> {
             JsonArray out = new JsonArray();
             list.forEach(a -> out.add(SessionUser.json(a)));
             ctx.json(out);
@@ -38,7 +38,7 @@ public final class UserRoutes implements RouteContributor {
         String password = RequestJson.string(j, "password", 256);
         if (password == null) throw new IllegalArgumentException("password is required");
         Account.validate(name, role, unit);
-        vertx.executeBlocking(() -> users.add(name, role, unit, password.toCharArray()))
+        vertx.executeBlocking(() -> users.add(name, role, unit, password.toCharArray()), false)
                 .onSuccess(a -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
                         .end(SessionUser.json(a).encode()))
                 .onFailure(e -> {
