@@ -56,6 +56,9 @@ public final class UserCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 System.err.println("xuncha user add: " + e.getMessage());
                 return 2;
+            } catch (IllegalStateException e) {
+                System.err.println("xuncha user add: " + e.getMessage());
+                return 1;
             }
         }
 
@@ -99,6 +102,9 @@ public final class UserCommand implements Runnable {
                             a.unit() == null ? "" : a.unit());
                 }
                 return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("xuncha user list: " + e.getMessage());
+                return 1;
             }
         }
     }
