@@ -130,7 +130,9 @@ class ReviewE2EIT {
     }
 
     private static String current(Browser b) {
-        return b.driver.findElements(By.id("panel-head")).stream().findFirst().map(e -> e.getAttribute("data-id")).orElse("");
+        // read in one script call: the panel is re-rendered on live updates, so a held element can go stale
+        Object id = b.driver.executeScript("const e = document.getElementById('panel-head'); return e ? e.dataset.id : '';");
+        return String.valueOf(id);
     }
 
     /** A phone photo as a PNG: the browser re-encodes it as JPEG before upload. */
