@@ -3,10 +3,9 @@ package cn.xuncha;
 import cn.xuncha.analysis.AnalysisVerticle;
 import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifier;
-import cn.xuncha.cases.CasesConfig;
-import cn.xuncha.cases.store.Database;
 import cn.xuncha.cases.web.CaseRoutes;
 import cn.xuncha.cases.web.CasesVerticle;
+import cn.xuncha.cases.store.Database;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.ingest.CameraRoutes;
 import cn.xuncha.ingest.IngestVerticle;
@@ -33,7 +32,6 @@ public final class XunchaNode implements AutoCloseable {
     private final XunchaConfig config;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SampleHandoff handoff = new SampleHandoff();
-    private final Clock clock = Clock.systemUTC();
     private IngestVerticle ingest;
     private CasesVerticle cases;
     private Database webDb;
@@ -57,21 +55,22 @@ public final class XunchaNode implements AutoCloseable {
         }
     }
 
+    /** Consumers before producers, so no finding is sent before its stage listens: cases, analysis, ingest, web. */
     private Future<?> deploy() {
-        ingest = new IngestVerticle(config, handoff, registry);
+        cases = new CasesVerticle(config, config.cases(), Clock.systemUTC());
         AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), XunchaNode::zoneRulesOnly);
-        cases = new CasesVerticle(config, CasesConfig.DEFAULT, clock);
-        return vertx.deployVerticle(ingest)
+        ingest = new IngestVerticle(config, handoff, registry);
+        return vertx.deployVerticle(cases)
                 .compose(id -> vertx.deployVerticle(analysis))
-                .compose(id -> vertx.deployVerticle(cases))
+                .compose(id -> vertx.deployVerticle(ingest))
                 // TODO(cases): share the cases pool once CasesVerticle exposes its Database; a second small pool is correct meanwhile
                 .compose(id -> vertx.executeBlocking(() -> webDb = Database.open(config.storage())))
                 .compose(db -> {
                     List<RouteContributor> routes = new ArrayList<>();
-                    review = new ReviewRoutes(vertx, config, cases.service(), db.dataSource(), clock);
+                    review = new ReviewRoutes(vertx, config, cases.service(), db.dataSource(), Clock.systemUTC());
                     routes.add(review); // first: its session, login and scope guards must run before every other /api route
                     routes.add(new CameraRoutes(vertx, config));
-                    routes.add(new CaseRoutes(vertx, cases.service(), clock)::mount);
+                    routes.add(new CaseRoutes(vertx, cases.service(), Clock.systemUTC()));
                     routes.add(new MetricsRoutes(registry));
                     http = new HttpServerVerticle(config.server(), routes);
                     return vertx.deployVerticle(http);

@@ -3,6 +3,8 @@ package cn.xuncha.cli;
 import cn.xuncha.config.ConfigException;
 import cn.xuncha.config.ConfigLoader;
 import cn.xuncha.config.XunchaConfig;
+import cn.xuncha.demo.DemoMedia;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -18,6 +20,20 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("xuncha: invalid demo configuration " + e.getMessage());
             return 2;
         }
-        return ServiceRunner.runUntilStopped(cfg);
+        // the web answers at once; cameras whose clip is still being encoded (first run) retry until it appears
+        return ServiceRunner.runUntilStopped(cfg, node -> {
+            Thread t = new Thread(() -> prepareMedia(cfg), "demo-media");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static void prepareMedia(XunchaConfig cfg) {
+        try {
+            DemoMedia.prepare(Path.of(cfg.storage().dataDir()));
+            System.out.println("xuncha demo: all demo scenes ready under " + cfg.storage().dataDir() + "/demo-media");
+        } catch (RuntimeException e) {
+            System.err.println("xuncha demo: cannot generate demo scenes: " + e.getMessage());
+        }
     }
 }

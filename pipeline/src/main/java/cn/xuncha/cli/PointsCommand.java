@@ -26,7 +26,7 @@ public final class PointsCommand implements Runnable {
     }
 
     static Path defaultFile() {
-        return Path.of(System.getProperty("xuncha.home", ".")).resolve(DEFAULT_FILE).normalize();
+        return Home.path(DEFAULT_FILE.toString());
     }
 
     Map<String, String> env() {

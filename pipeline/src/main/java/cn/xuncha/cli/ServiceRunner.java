@@ -9,6 +9,11 @@ final class ServiceRunner {
     private ServiceRunner() {}
 
     static int runUntilStopped(XunchaConfig cfg) {
+        return runUntilStopped(cfg, node -> {});
+    }
+
+    /** Like {@link #runUntilStopped(XunchaConfig)}, running {@code afterStart} once the node answers. */
+    static int runUntilStopped(XunchaConfig cfg, java.util.function.Consumer<XunchaNode> afterStart) {
         XunchaNode node;
         try {
             node = XunchaNode.start(cfg);
@@ -18,6 +23,7 @@ final class ServiceRunner {
         }
         System.out.printf("xuncha: %d points, %d cameras; web on http://%s:%d/%n", cfg.points().size(),
                 cfg.cameras().count(), cfg.server().host(), node.httpPort());
+        afterStart.accept(node);
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,13 +1,21 @@
 package cn.xuncha.config;
 
+import cn.xuncha.cases.CasesConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The whole validated configuration: server, storage, ingest tuning and the point registry. */
-public record XunchaConfig(ServerConfig server, StorageConfig storage, IngestConfig ingest, List<PointConfig> points) {
+/** The whole validated configuration: server, storage, ingest tuning, the point registry and the case rules. */
+public record XunchaConfig(ServerConfig server, StorageConfig storage, IngestConfig ingest, List<PointConfig> points,
+        CasesConfig cases) {
     public XunchaConfig {
         points = List.copyOf(points);
+        if (cases == null) cases = CasesConfig.DEFAULT;
+    }
+
+    /** With default case rules (tests, benches). */
+    public XunchaConfig(ServerConfig server, StorageConfig storage, IngestConfig ingest, List<PointConfig> points) {
+        this(server, storage, ingest, points, CasesConfig.DEFAULT);
     }
 
     public Stream<CameraConfig> cameras() {

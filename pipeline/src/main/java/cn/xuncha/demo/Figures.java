@@ -19,6 +19,7 @@ final class Figures {
         double w = h * 0.3;
         double cx = x + w / 2;
         double stride = Math.sin(phase) * w * 0.35;
+        oval(m, cx, groundY, w * 0.6, h * 0.025, 0, rgb(95, 95, 95)); // contact shadow
         segment(m, cx, groundY - h * 0.45, cx - stride, groundY, trousers, (int) (w * 0.28));
         segment(m, cx, groundY - h * 0.45, cx + stride, groundY, shade(trousers, 0.8), (int) (w * 0.28));
         oval(m, cx, groundY - h * 0.63, w * 0.38, h * 0.2, 0, shirt);
@@ -32,6 +33,7 @@ final class Figures {
         double r = h * 0.18;
         double w = h * 0.8;
         Scalar frame = rgb(40, 40, 45);
+        oval(m, x + w / 2, groundY, w * 0.5, h * 0.025, 0, rgb(95, 95, 95));
         Draw.arc(m, x + r, groundY - r, r, r, 0, 0, 360, frame, Math.max(2, (int) (r / 5)));
         Draw.arc(m, x + w - r, groundY - r, r, r, 0, 0, 360, frame, Math.max(2, (int) (r / 5)));
         segment(m, x + r, groundY - r, x + w * 0.45, groundY - r * 2.2, frame, Math.max(2, (int) (r / 6)));
@@ -46,6 +48,7 @@ final class Figures {
     static void car(Mat m, double x, double groundY, double w, Scalar paint) {
         double h = w * 0.38;
         double body = h * 0.55;
+        oval(m, x + w / 2, groundY - h * 0.02, w * 0.52, h * 0.07, 0, rgb(35, 35, 38)); // shadow under the car
         box(m, x, groundY - h * 0.2 - body, w, body, paint);
         poly(m, shade(paint, 0.92), x + w * 0.2, groundY - h * 0.2 - body, x + w * 0.32, groundY - h,
                 x + w * 0.7, groundY - h, x + w * 0.84, groundY - h * 0.2 - body);

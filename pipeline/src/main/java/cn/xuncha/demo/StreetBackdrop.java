@@ -33,6 +33,7 @@ final class StreetBackdrop {
             box(m, 0, kerb, w, Math.max(2, h / 60), rgb(205, 205, 200));
             box(m, 0, kerb + Math.max(2, h / 60), w, h, rgb(78, 80, 84));
             for (int x = 0; x < w; x += w / 8) box(m, x, 0.935 * h, w / 16.0, Math.max(2, h / 120), rgb(225, 225, 215));
+            furniture(m, w, h);
             texture(m, rnd, 16, 18);
             texture(m, rnd, 2, 8);
         }
@@ -64,6 +65,28 @@ final class StreetBackdrop {
             box(m, x + sw * 0.62, wall * 0.38, sw * 0.32, wall * 0.35, rgb(110, 135, 150)); // window
             segment(m, x + sw * 0.33, wall * 0.38, x + sw * 0.33, wall, rgb(40, 40, 40), 2);
         }
+    }
+
+    /**
+     * Street furniture that belongs there: a lamp post at the kerb and a public dustbin by the wall. The dustbin is the
+     * point: a detector must learn that a bin is not exposed garbage.
+     */
+    private static void furniture(Mat m, int w, int h) {
+        double px = 0.8 * w;
+        double kerb = StreetLayout.KERB * h;
+        box(m, px - w * 0.004, h * 0.12, w * 0.008, kerb - h * 0.12, rgb(60, 64, 68));
+        box(m, px - w * 0.004, h * 0.12, w * 0.04, h * 0.008, rgb(60, 64, 68));
+        Draw.oval(m, px + w * 0.036, h * 0.135, w * 0.014, h * 0.012, 0, rgb(235, 232, 210));
+        Draw.oval(m, px, kerb, w * 0.012, h * 0.008, 0, rgb(70, 70, 70));
+        double bx = 0.86 * w;
+        double ground = StreetLayout.WALL_BOTTOM * h + h * 0.08;
+        double bw = w * 0.035;
+        double bh = h * 0.11;
+        Draw.oval(m, bx + bw / 2, ground, bw * 0.7, h * 0.01, 0, rgb(95, 95, 95));
+        box(m, bx, ground - bh, bw, bh, rgb(40, 120, 70));
+        box(m, bx - bw * 0.06, ground - bh - h * 0.012, bw * 1.12, h * 0.014, rgb(30, 95, 55));
+        box(m, bx + bw * 0.15, ground - bh * 0.6, bw * 0.7, bh * 0.18, rgb(230, 230, 225));
+        Draw.segment(m, bx + bw * 0.5, ground - bh * 0.58, bx + bw * 0.5, ground - bh * 0.44, rgb(40, 120, 70), 2);
     }
 
     private static void tiles(Mat m, int w, int h, int top, int bottom) {

@@ -57,7 +57,8 @@ final class RtspServerProcess {
         throw new IllegalStateException("RTSP server not ready after " + timeout.toSeconds() + " s; output:\n" + read(log));
     }
 
-    private static String explain(String out, int exit) {
+    /** Turns the output of a server that died before READY into an error that says what to do. */
+    static String explain(String out, int exit) {
         if (out.contains("No module named 'gi'") || out.contains("Namespace Gst") || out.contains("not available")) {
             return "the local RTSP server needs GStreamer's RTSP server for the system Python; on Debian: apt-get install "
                     + PACKAGES + "\n" + out;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * HTTP API of the cases stage. Thin: parse, call {@link CaseService} off the event loop, map results to status codes
  * (400 bad input, 404 unknown, 409 illegal transition, 202 journaled during a database outage).
  */
-public final class CaseRoutes {
+public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
     static final String EVIDENCE_PREFIX = "/api/evidence/";
     private static final Pattern EVIDENCE_FILE = Pattern.compile("([0-9a-f]{64})\\.jpg");
     private final Vertx vertx;
@@ -34,6 +34,7 @@ public final class CaseRoutes {
         this.clock = clock;
     }
 
+    @Override
     public void mount(Router router) {
         router.get("/api/cases").handler(this::list);
         router.get("/api/cases/:id").handler(this::detail);

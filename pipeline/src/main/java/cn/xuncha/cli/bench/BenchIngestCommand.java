@@ -53,7 +53,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         FfmpegLogging.quiet();
         System.out.printf("bench ingest: %d cameras, %s, sample every %d s, %d s per mode; encoding the clip if needed ...%n",
                 cameras, resolution, interval, seconds);
-        ClipSpec clip = ClipSpec.of("street_quiet", res, 60);
+        ClipSpec clip = ClipSpec.of("street_quiet", res, 20); // loops seamlessly; shorter encodes faster
         try (LocalRtspServer server = LocalRtspServer.builder().mounts(cameras, clip).start()) {
             long baseRss = ProcessStats.rssBytes();
             List<Result> results = new ArrayList<>();
