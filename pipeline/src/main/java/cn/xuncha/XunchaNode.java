@@ -5,12 +5,14 @@ import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifiers;
 import cn.xuncha.cases.web.CaseRoutes;
 import cn.xuncha.cases.web.CasesVerticle;
+import cn.xuncha.cases.store.Database;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.ingest.CameraRoutes;
 import cn.xuncha.ingest.IngestVerticle;
 import cn.xuncha.ingest.SampleHandoff;
 import cn.xuncha.review.HttpServerVerticle;
 import cn.xuncha.review.MetricsRoutes;
+import cn.xuncha.review.ReviewRoutes;
 import cn.xuncha.review.RouteContributor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,6 +34,8 @@ public final class XunchaNode implements AutoCloseable {
     private final SampleHandoff handoff = new SampleHandoff();
     private IngestVerticle ingest;
     private CasesVerticle cases;
+    private Database webDb;
+    private ReviewRoutes review;
     private HttpServerVerticle http;
 
     private XunchaNode(Vertx vertx, XunchaConfig config) {
@@ -59,8 +63,12 @@ public final class XunchaNode implements AutoCloseable {
         return vertx.deployVerticle(cases)
                 .compose(id -> vertx.deployVerticle(analysis))
                 .compose(id -> vertx.deployVerticle(ingest))
-                .compose(id -> {
+                // TODO(cases): share the cases pool once CasesVerticle exposes its Database; a second small pool is correct meanwhile
+                .compose(id -> vertx.executeBlocking(() -> webDb = Database.open(config.storage())))
+                .compose(db -> {
                     List<RouteContributor> routes = new ArrayList<>();
+                    review = new ReviewRoutes(vertx, config, cases.service(), db.dataSource(), Clock.systemUTC());
+                    routes.add(review); // first: its session, login and scope guards must run before every other /api route
                     routes.add(new CameraRoutes(vertx, config));
                     routes.add(new CaseRoutes(vertx, cases.service(), Clock.systemUTC()));
                     routes.add(new MetricsRoutes(registry));
@@ -85,9 +93,15 @@ public final class XunchaNode implements AutoCloseable {
         return cases;
     }
 
+    /** The web app's routes (account store for the CLI and demo accounts). */
+    public ReviewRoutes review() {
+        return review;
+    }
+
     @Override
     public void close() throws Exception {
         vertx.close().await(30, TimeUnit.SECONDS);
+        if (webDb != null) webDb.close();
         registry.close();
     }
 }
