@@ -1,0 +1,107 @@
+package cn.xuncha.cases.store;
+
+import cn.xuncha.cases.CaseEvent;
+import cn.xuncha.cases.CaseState;
+import cn.xuncha.cases.EvidenceKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit trail ({@code case_events}) and evidence references ({@code case_evidence}) of cases. */
+public final class CaseHistoryStore {
+
+    public void addEvents(Connection c, Collection<CaseEvent> events) throws SQLException {
+        if (events.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into case_events (case_id, event_at, actor, action, from_state, to_state, note) values (?,?,?,?,?,?,?)")) {
+            for (CaseEvent e : events) {
+                ps.setLong(1, e.caseId());
+                CaseRows.setTime(ps, 2, e.at());
+                ps.setString(3, e.actor());
+                ps.setString(4, e.action());
+                ps.setString(5, e.from() == null ? null : e.from().name());
+                ps.setString(6, e.to().name());
+                ps.setString(7, e.note() == null || e.note().length() <= 4000 ? e.note() : e.note().substring(0, 4000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<CaseEvent> history(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select case_id, event_at, actor, action, from_state, to_state, note from case_events where case_id = ? order by id")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<CaseEvent> out = new ArrayList<>();
+                while (rs.next()) {
+                    String from = rs.getString("from_state");
+                    out.add(new CaseEvent(rs.getLong("case_id"), CaseRows.time(rs, "event_at"), rs.getString("actor"), rs.getString("action"),
+                            from == null ? null : CaseState.valueOf(from), CaseState.valueOf(rs.getString("to_state")), rs.getString("note")));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Points the case's evidence of this kind at {@code sha256}, replacing an earlier one (best evidence wins). */
+    public void setEvidence(Connection c, long caseId, EvidenceKind kind, String sha256, Instant at) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("delete from case_evidence where case_id = ? and kind = ?")) {
+            del.setLong(1, caseId);
+            del.setString(2, kind.name());
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("insert into case_evidence (case_id, kind, sha256, added_at) values (?,?,?,?)")) {
+            ins.setLong(1, caseId);
+            ins.setString(2, kind.name());
+            ins.setString(3, sha256);
+            CaseRows.setTime(ins, 4, at);
+            ins.executeUpdate();
+        }
+    }
+
+    public Map<EvidenceKind, String> evidence(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select kind, sha256 from case_evidence where case_id = ?")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<EvidenceKind, String> out = new EnumMap<>(EvidenceKind.class);
+                while (rs.next()) out.put(EvidenceKind.valueOf(rs.getString(1)), rs.getString(2));
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Drops evidence references of cases in {@code state} last updated before {@code before}; returns the hashes no
+     * longer referenced by any case, whose files the caller may delete.
+     */
+    public List<String> dropEvidence(Connection c, CaseState state, Instant before) throws SQLException {
+        List<String> hashes = new ArrayList<>();
+        String sel = "select distinct e.sha256 from case_evidence e join cases k on k.id = e.case_id where k.state = ? and k.updated_at < ?";
+        try (PreparedStatement ps = CaseStore.prepare(c, sel, List.of(state.name(), before)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) hashes.add(rs.getString(1));
+        }
+        try (PreparedStatement ps = CaseStore.prepare(c,
+                "delete from case_evidence where case_id in (select id from cases where state = ? and updated_at < ?)", List.of(state.name(), before))) {
+            ps.executeUpdate();
+        }
+        List<String> orphans = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from case_evidence where sha256 = ?")) {
+            for (String h : hashes) {
+                ps.setString(1, h);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) orphans.add(h);
+                }
+            }
+        }
+        return orphans;
+    }
+}
