@@ -1,0 +1,30 @@
+package cn.xuncha.scan;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/** Small JPEG views of a camera for the report (a few KB each, so a report with 166 of them stays light). */
+public final class Thumbnails {
+    public static final int WIDTH = 320;
+
+    private Thumbnails() {}
+
+    public static byte[] jpeg(Mat frame) {
+        int h = Math.max(1, (int) Math.round(frame.rows() * (double) WIDTH / frame.cols()));
+        try (Mat small = new Mat(); Size size = new Size(WIDTH, h); BytePointer buf = new BytePointer();
+             IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 80)) {
+            resize(frame, small, size, 0, 0, INTER_AREA);
+            if (!imencode(".jpg", small, buf, params)) throw new IllegalStateException("JPEG encoding failed");
+            byte[] out = new byte[(int) buf.limit()];
+            buf.get(out);
+            return out;
+        }
+    }
+}
