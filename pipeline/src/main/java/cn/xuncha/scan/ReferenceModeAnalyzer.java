@@ -21,6 +21,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class ReferenceModeAnalyzer implements ScanAnalyzer {
     private static final int PASSES = 10;
+    /**
+     * Smallest finding as a fraction of the frame area. Scan keyframes are a second or two apart, so a distant
+     * pedestrian can stand in nearly the same place in all of them; such specks are left to the live analysis.
+     */
+    public static final double MIN_BOX_FRACTION = 0.0015;
     private final CropClassifier classifier;
     private final AnalyzerSettings settings;
 
@@ -47,7 +52,8 @@ public final class ReferenceModeAnalyzer implements ScanAnalyzer {
                 }
             }
         }
-        List<Finding> out = live.values().stream().map(f -> new Finding(f.cameraId(), f.pointId(), trackBase + f.trackId(),
+        double minArea = MIN_BOX_FRACTION * frames.get(0).cols() * frames.get(0).rows();
+        List<Finding> out = live.values().stream().filter(f -> (double) f.box().w() * f.box().h() >= minArea).map(f -> new Finding(f.cameraId(), f.pointId(), trackBase + f.trackId(),
                 FindingEvent.OPENED, f.category(), f.score(), f.box(), at, f.evidence())).toList();
         return new Result(out, true);
     }
