@@ -11,7 +11,12 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Per-sample masks of one camera view: {@code changed} (differs from the reference in a way lighting cannot
  * explain), {@code moving} (differs from the previous sample) and {@code candidates} (changed, not moving, for at
- * least {@code persistSamples} samples in a row). All work happens in reused buffers.
+ * least {@code persistSamples} samples in a row, outside "dynamic background"). All work happens in reused buffers.
+ *
+ * <p>Dynamic background (swaying trees, flickering overlays, busy traffic lanes) is where motion is frequent: an
+ * exponential average of the motion mask over roughly the last {@value #ACTIVITY_SAMPLES} samples; pixels
+ * moving in more than {@value #ACTIVITY_LIMIT} of them cannot start or extend a candidate. A real object placed
+ * there still becomes a candidate once the spot has calmed down (its own pixels no longer move).
  *
  * <p>Why a shadow or a brightness step is not a change: both multiply intensities, i.e. add a smooth offset to
  * the log ratio {@code dL = log(cur) - log(ref)}. The global offset is removed (median), a smooth local one has no
@@ -21,6 +26,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class ChangeDetector implements AutoCloseable {
     private static final Size BOX = new Size(5, 5);
     private static final Size SMOOTH = new Size(0, 0);
+    static final int ACTIVITY_SAMPLES = 20;
+    static final double ACTIVITY_LIMIT = 0.1;
     private final AnalyzerSettings s;
     private final Mat dL = new Mat();
     private final Mat tmp = new Mat();
@@ -33,6 +40,7 @@ final class ChangeDetector implements AutoCloseable {
     final Mat moving = new Mat();
     final Mat persist = new Mat();
     final Mat candidates = new Mat();
+    final Mat activity = new Mat();
     private double changedFraction;
 
     ChangeDetector(AnalyzerSettings settings) {
@@ -46,7 +54,8 @@ final class ChangeDetector implements AutoCloseable {
     void update(FrameFeatures cur, FrameFeatures ref, FrameFeatures prev, double gain, double prevGain, boolean useChroma, Mat area) {
         if (persist.empty() || persist.rows() != cur.logL.rows() || persist.cols() != cur.logL.cols()) {
             persist.create(cur.logL.rows(), cur.logL.cols(), CV_8U);
-            persist.put(Scalar.all(0));
+            activity.create(cur.logL.rows(), cur.logL.cols(), CV_32F);
+            reset();
         }
         changedVsReference(cur, ref, gain, useChroma, area);
         movingVsPrevious(cur, prev, gain - prevGain);
@@ -57,6 +66,10 @@ final class ChangeDetector implements AutoCloseable {
         add(persist, bit, persist); // saturates at 255
         bitwise_and(persist, changed, persist); // changed is 0/255: keeps counts where changed, zero elsewhere
         threshold(persist, candidates, s.persistSamples() - 0.5, 255, THRESH_BINARY);
+        accumulateWeighted(moving, activity, 1.0 / ACTIVITY_SAMPLES);
+        threshold(activity, tmp, ACTIVITY_LIMIT * 255, 255, THRESH_BINARY_INV);
+        tmp.convertTo(bit, CV_8U);
+        bitwise_and(candidates, bit, candidates);
         morphologyEx(candidates, candidates, MORPH_CLOSE, closeKernel);
         bitwise_and(candidates, area, candidates);
     }
@@ -68,6 +81,7 @@ final class ChangeDetector implements AutoCloseable {
     /** Forget persistence (after a reference reset). */
     void reset() {
         if (!persist.empty()) persist.put(Scalar.all(0));
+        if (!activity.empty()) activity.put(Scalar.all(0));
     }
 
     private void changedVsReference(FrameFeatures cur, FrameFeatures ref, double gain, boolean useChroma, Mat area) {
@@ -118,6 +132,6 @@ final class ChangeDetector implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {dL, tmp, tmp2, bit, openKernel, closeKernel, dilateKernel, changed, moving, persist, candidates}) m.close();
+        for (Mat m : new Mat[] {dL, tmp, tmp2, bit, openKernel, closeKernel, dilateKernel, changed, moving, persist, candidates, activity}) m.close();
     }
 }

@@ -15,6 +15,11 @@ public interface CropClassifier extends AutoCloseable {
     /** Score at or above which a crop counts as garbage (the model's operating threshold). */
     double threshold();
 
+    /** Crops are squares of side max(w,h) × this factor centred on the object box (the context the model was trained with). */
+    default double cropPadding() {
+        return 1.4;
+    }
+
     /** Short human description for logs and benchmark output (e.g. model name and version). */
     default String describe() {
         return getClass().getSimpleName();

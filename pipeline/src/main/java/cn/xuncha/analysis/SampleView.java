@@ -17,12 +17,13 @@ record SampleView(Instant at, Mat frame, Mat image, Mat reference, double scale)
         return new Box(x, y, Math.max(0, x1 - x), Math.max(0, y1 - y));
     }
 
-    /** The original-pixel box grown by {@code pad} of its size on each side, clamped: context for the classifier. */
-    Box padded(Box orig, double pad) {
-        int dx = (int) Math.round(orig.w() * pad), dy = (int) Math.round(orig.h() * pad);
-        int x = Math.max(0, orig.x() - dx), y = Math.max(0, orig.y() - dy);
-        int x1 = Math.min(frame.cols(), orig.x() + orig.w() + dx), y1 = Math.min(frame.rows(), orig.y() + orig.h() + dy);
-        return new Box(x, y, x1 - x, y1 - y);
+    /** A square of side max(w,h) × {@code factor} centred on the original-pixel box, clamped to the frame. */
+    Box squareCrop(Box orig, double factor) {
+        int side = (int) Math.round(Math.max(orig.w(), orig.h()) * factor);
+        double cx = orig.x() + orig.w() / 2.0, cy = orig.y() + orig.h() / 2.0;
+        int x = Math.max(0, (int) Math.round(cx - side / 2.0)), y = Math.max(0, (int) Math.round(cy - side / 2.0));
+        int x1 = Math.min(frame.cols(), (int) Math.round(cx + side / 2.0)), y1 = Math.min(frame.rows(), (int) Math.round(cy + side / 2.0));
+        return new Box(x, y, Math.max(1, x1 - x), Math.max(1, y1 - y));
     }
 
     /** Where the object touches the ground (bottom centre), in original pixels: what zones are tested against. */

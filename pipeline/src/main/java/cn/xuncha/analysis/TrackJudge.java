@@ -15,7 +15,6 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * findings (OPENED / UPDATED / CLOSED) follow. Crops are scored in one batch per sample.
  */
 final class TrackJudge {
-    private static final double CROP_PAD = 0.2;
     private static final double MIN_SCORE_GAIN = 0.05;
     private static final double MOVED_IOU = 0.7;
     private final String cameraId;
@@ -48,8 +47,8 @@ final class TrackJudge {
         List<Mat> crops = new ArrayList<>();
         try {
             for (Track t : due) {
-                Box c = v.padded(v.toOriginal(t.box), CROP_PAD);
-                crops.add(new Mat(v.frame(), new Rect(c.x(), c.y(), Math.max(1, c.w()), Math.max(1, c.h()))));
+                Box c = v.squareCrop(v.toOriginal(t.box), classifier.cropPadding());
+                crops.add(new Mat(v.frame(), new Rect(c.x(), c.y(), c.w(), c.h())));
             }
             float[] scores = classifier.score(crops);
             for (int i = 0; i < due.size(); i++) decide(due.get(i), scores[i], crops.get(i), zones, v, out);

@@ -65,6 +65,15 @@ public final class ConfigLoader {
         return points;
     }
 
+    /** Reads a standalone YAML list of zones in the same schema as a camera's {@code zones:}. */
+    public List<ZoneConfig> loadZones(Path file) {
+        List<ConfigError> errors = new ArrayList<>();
+        List<ZoneConfig> zones = new PointRegistryReader(env, IngestConfig.DEFAULT.defaultSampleInterval())
+                .zones(new ConfigNode(parse(file), "zones", errors));
+        if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
+        return zones;
+    }
+
     private static JsonNode parse(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file.toString(), List.of(new ConfigError("(file)", "not found or not a regular file")));

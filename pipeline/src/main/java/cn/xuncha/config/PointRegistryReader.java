@@ -75,6 +75,13 @@ final class PointRegistryReader {
         return url;
     }
 
+    /** A list of zones in the camera-config schema (used by {@code analyze --zones FILE}). */
+    List<ZoneConfig> zones(ConfigNode list) {
+        List<ZoneConfig> zones = new ArrayList<>();
+        for (ConfigNode z : list.elements(true)) if (z.expectObject(ZONE_KEYS)) zones.add(zone(z));
+        return zones;
+    }
+
     private ZoneConfig zone(ConfigNode n) {
         String ruleCode = n.string("rule", "", true);
         ZoneRule rule = ZoneRule.fromCode(ruleCode).orElse(null);

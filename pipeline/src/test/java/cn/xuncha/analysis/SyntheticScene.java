@@ -10,13 +10,13 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /** A fixed "pavement" scene with sensor noise, onto which tests paint objects, shadows and lighting changes. */
-final class SyntheticScene implements AutoCloseable {
+public final class SyntheticScene implements AutoCloseable {
     final int width;
     final int height;
     private final Mat ground;
     private long noiseSeed = 1;
 
-    SyntheticScene(int width, int height) {
+    public SyntheticScene(int width, int height) {
         this.width = width;
         this.height = height;
         setRNGSeed(42);
@@ -31,7 +31,7 @@ final class SyntheticScene implements AutoCloseable {
     }
 
     /** A fresh frame of the empty scene with new sensor noise. */
-    Mat frame() {
+    public Mat frame() {
         Mat f = ground.clone();
         setRNGSeed((int) noiseSeed++);
         try (Mat n = gaussian(height, width, 2)) {
@@ -54,7 +54,7 @@ final class SyntheticScene implements AutoCloseable {
     }
 
     /** Paints a textured dark-green "bag" into the frame. */
-    static void bag(Mat f, Rect r) {
+    public static void bag(Mat f, Rect r) {
         ellipse(f, new Point(r.x() + r.width() / 2, r.y() + r.height() / 2), new Size(r.width() / 2, r.height() / 2), 0, 0, 360,
                 new Scalar(40, 90, 30, 0), -1, LINE_8, 0);
         // folds: what makes a bag look like a bag

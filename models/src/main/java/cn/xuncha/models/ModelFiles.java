@@ -1,0 +1,41 @@
+package cn.xuncha.models;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.util.ModelSerializer;
+
+/** Reads and writes a model zip plus its metadata JSON side by side. */
+public final class ModelFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFiles() {}
+
+    public static Path metadataPath(Path modelZip) {
+        String n = modelZip.getFileName().toString();
+        String base = n.endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
+        return modelZip.resolveSibling(base + ".json");
+    }
+
+    public static ModelMetadata readMetadata(InputStream in) throws IOException {
+        return JSON.readValue(in, ModelMetadata.class);
+    }
+
+    /** Writes zip (without updater state: smaller, inference and fine-tuning only need weights) and JSON. */
+    public static void write(GarbageClassifier model, Path modelZip) throws IOException {
+        Path dir = modelZip.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "model", ".zip.tmp");
+        ModelSerializer.writeModel(model.network(), tmp.toFile(), false);
+        Files.move(tmp, modelZip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        JSON.writeValue(metadataPath(modelZip).toFile(), model.metadata());
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+}

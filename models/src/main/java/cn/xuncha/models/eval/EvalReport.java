@@ -1,0 +1,63 @@
+package cn.xuncha.models.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Metrics of one evaluation run; {@link #table()} for people, the record itself serialises to JSON. */
+public record EvalReport(
+        String dataset,
+        int images,
+        int unreadableImages,
+        int boxes,
+        double detectionThreshold,
+        double operatingThreshold,
+        double imageAuroc,
+        int positiveImages,
+        int negativeImages,
+        double imagePrecision,
+        double imageRecall,
+        double boxRecallIou03,
+        double falseBoxesPerImage,
+        PatchMetrics patches,
+        double secondsPerImage) {
+
+    public Map<String, Double> asMetrics(String prefix) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(prefix + "box_recall_iou0.3", boxRecallIou03);
+        m.put(prefix + "false_boxes_per_image", falseBoxesPerImage);
+        m.put(prefix + "image_auroc", imageAuroc);
+        m.put(prefix + "patch_auroc", patches.auroc());
+        m.put(prefix + "patch_precision", patches.precision());
+        m.put(prefix + "patch_recall", patches.recall());
+        m.put(prefix + "patch_fpr", patches.falsePositiveRate());
+        return m;
+    }
+
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "dataset             %s%n", dataset));
+        row(sb, "images (unreadable)", images + " (" + unreadableImages + ")");
+        row(sb, "labelled boxes", String.valueOf(boxes));
+        row(sb, "thresholds det/op", f(detectionThreshold) + " / " + f(operatingThreshold));
+        row(sb, "image AUROC", f(imageAuroc) + "  (" + positiveImages + " with garbage, " + negativeImages + " without)");
+        row(sb, "image precision", f(imagePrecision));
+        row(sb, "image recall", f(imageRecall));
+        row(sb, "box recall @IoU0.3", f(boxRecallIou03));
+        row(sb, "false boxes/image", f(falseBoxesPerImage));
+        row(sb, "patch AUROC", f(patches.auroc()) + "  (" + patches.positives() + " bag crops, "
+                + patches.negatives() + " background patches)");
+        row(sb, "patch P/R/FPR @op", f(patches.precision()) + " / " + f(patches.recall()) + " / "
+                + f(patches.falsePositiveRate()));
+        row(sb, "seconds/image", f(secondsPerImage));
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append(String.format(Locale.ROOT, "%-19s %s%n", k, v));
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

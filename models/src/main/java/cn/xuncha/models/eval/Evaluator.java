@@ -1,0 +1,121 @@
+package cn.xuncha.models.eval;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import cn.xuncha.models.DetectionResult;
+import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.data.LabeledImage;
+import cn.xuncha.models.data.Patch;
+import cn.xuncha.models.data.PatchSampler;
+import cn.xuncha.models.data.PixelBox;
+import cn.xuncha.models.data.YoloDataset;
+import cn.xuncha.models.net.MatTensors;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Runs the detector and the patch classifier over a YOLO folder and computes the evaluation metrics. */
+public final class Evaluator {
+
+    public static final double BOX_IOU = 0.3;
+    private static final int NEGATIVES_PER_IMAGE = 5;
+
+    private final GarbageClassifier classifier;
+    private final List<ImageOutcome> outcomes = new ArrayList<>();
+    private final List<Patch> patches = new ArrayList<>();
+    private int unreadable;
+    private double seconds;
+
+    public Evaluator(GarbageClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** Scans every image once (candidates down to the floor) and cuts seeded validation patches. */
+    public Evaluator run(List<LabeledImage> images, long seed, Runnable onImage) throws IOException {
+        SingleImageDetector detector = new SingleImageDetector(classifier);
+        PatchSampler sampler = new PatchSampler(classifier.metadata().inputSize());
+        Random rnd = new Random(seed);
+        for (LabeledImage li : images) {
+            try (Mat img = imread(li.image().toString())) {
+                if (img == null || img.empty()) {
+                    unreadable++;
+                } else {
+                    List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
+                    long t0 = System.nanoTime();
+                    DetectionResult r = detector.detectAll(img);
+                    seconds += (System.nanoTime() - t0) / 1e9;
+                    outcomes.add(new ImageOutcome(li.image().toString(), truth, r.detections(), r.maxScore()));
+                    patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
+                }
+            }
+            onImage.run();
+        }
+        return this;
+    }
+
+    public List<ImageOutcome> outcomes() {
+        return outcomes;
+    }
+
+    public EvalReport report(String dataset, double detThreshold, double opThreshold) {
+        float[] patchScores = patchScores();
+        int[] patchLabels = patches.stream().mapToInt(Patch::label).toArray();
+        int boxes = 0, hits = 0, pos = 0, neg = 0, tp = 0, fp = 0;
+        long dets = 0;
+        float[] imgScores = new float[outcomes.size()];
+        int[] imgLabels = new int[outcomes.size()];
+        for (int i = 0; i < outcomes.size(); i++) {
+            ImageOutcome o = outcomes.get(i);
+            int h = o.matched(detThreshold, BOX_IOU);
+            boxes += o.truth().size();
+            hits += h;
+            dets += o.detections(detThreshold);
+            dets -= h;
+            boolean has = !o.truth().isEmpty(), flagged = o.detections(detThreshold) > 0;
+            imgScores[i] = (float) o.maxScore();
+            imgLabels[i] = has ? 1 : 0;
+            if (has) pos++; else neg++;
+            if (flagged && has) tp++;
+            if (flagged && !has) fp++;
+        }
+        int n = outcomes.size();
+        return new EvalReport(dataset, n + unreadable, unreadable, boxes, detThreshold, opThreshold,
+                Auroc.of(imgScores, imgLabels), pos, neg, tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
+                pos == 0 ? Double.NaN : (double) tp / pos, boxes == 0 ? Double.NaN : (double) hits / boxes,
+                n == 0 ? Double.NaN : (double) dets / n, PatchMetrics.of(patchScores, patchLabels, opThreshold),
+                n == 0 ? Double.NaN : seconds / n);
+    }
+
+    /** Lowest detection threshold keeping false boxes per image within budget (best recall), in [0.5, 0.98]. */
+    public double thresholdForFalseBoxes(double maxFalsePerImage) {
+        for (int t = 50; t <= 98; t++) {
+            double thr = t / 100.0;
+            long falses = 0;
+            for (ImageOutcome o : outcomes) falses += o.detections(thr) - o.matched(thr, BOX_IOU);
+            if (!outcomes.isEmpty() && (double) falses / outcomes.size() <= maxFalsePerImage) return thr;
+        }
+        return 0.98;
+    }
+
+    private float[] cachedPatchScores;
+
+    public float[] patchScores() {
+        if (cachedPatchScores == null) {
+            cachedPatchScores = new float[patches.size()];
+            int size = classifier.metadata().inputSize();
+            for (int s = 0; s < patches.size(); s += 256) {
+                List<byte[]> chunk = patches.subList(s, Math.min(patches.size(), s + 256)).stream().map(Patch::bgr).toList();
+                float[] p = classifier.scoreTensor(MatTensors.batchFromBytes(chunk, size));
+                System.arraycopy(p, 0, cachedPatchScores, s, p.length);
+            }
+        }
+        return cachedPatchScores;
+    }
+
+    public int[] patchLabels() {
+        return patches.stream().mapToInt(Patch::label).toArray();
+    }
+}

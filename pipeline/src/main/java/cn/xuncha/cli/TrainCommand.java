@@ -1,0 +1,96 @@
+package cn.xuncha.cli;
+
+import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ModelFiles;
+import cn.xuncha.models.data.SharedPaths;
+import cn.xuncha.models.train.MissingDataException;
+import cn.xuncha.models.train.ReviewFineTuner;
+import cn.xuncha.models.train.ReviewSet;
+import cn.xuncha.models.train.TrainOptions;
+import cn.xuncha.models.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code xuncha train}: trains the garbage CNN from the shared datasets (or, with --from-reviews, fine-tunes the
+ * current model on reviewed crops and promotes it only if it beats the current one on a held-out slice).
+ */
+@Command(name = "train", description = "Train the garbage model (writes models/trained/), or fine-tune it --from-reviews DIR.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "YOLO dataset root with train/ and valid/ (default: $XUNCHA_SHARED/datasets/trashbags-kr)")
+    Path data;
+
+    @Option(names = "--cameras", paramLabel = "DIR", description = "fixed-camera clips for negatives (default: $XUNCHA_SHARED/datasets/fixed-cameras)")
+    Path cameras;
+
+    @Option(names = "--out", paramLabel = "ZIP", description = "model zip to write; metadata JSON goes beside it (default: models/trained/garbage-cnn.zip)")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "2", description = "training epochs (default: ${DEFAULT-VALUE}, ~20 min on a busy 2-core CPU)")
+    int epochs;
+
+    @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
+    int fineTuneEpochs;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "64")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "initial learning rate (cosine decay)")
+    double lr;
+
+    @Option(names = "--max-images", defaultValue = "0", description = "use at most N training/validation images (quick trials; 0 = all)")
+    int maxImages;
+
+    @Option(names = "--max-false-boxes", defaultValue = "0.4", description = "false boxes per valid image allowed when choosing the detection threshold")
+    double maxFalseBoxes;
+
+    @Option(names = "--from-reviews", paramLabel = "DIR", description = "fine-tune on DIR/labels.csv (file,label,category) instead of training from scratch")
+    Path reviews;
+
+    @Mixin
+    ModelOption base;
+
+    @Override
+    public Integer call() throws Exception {
+        Path target = out != null ? out : SharedPaths.defaultModelZip();
+        try {
+            return reviews != null ? fineTune(target) : train(target);
+        } catch (MissingDataException e) {
+            System.err.println("xuncha train: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int train(Path target) throws IOException {
+        TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
+                cameras != null ? cameras : SharedPaths.fixedCameras(), target, epochs, seed, batch, lr, maxImages, maxFalseBoxes);
+        Trainer.Result r = new Trainer(o, System.out).run();
+        System.out.print(r.validation().table());
+        System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
+        return 0;
+    }
+
+    private int fineTune(Path target) throws IOException {
+        try (GarbageClassifier current = base.load()) {
+            ReviewFineTuner.Outcome r = new ReviewFineTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
+            System.out.printf(Locale.ROOT, "current model: %s %.4f%nfine-tuned   : %s %.4f%n",
+                    r.metric(), r.currentScore(), r.metric(), r.candidateScore());
+            if (!r.improved()) {
+                System.out.println("not promoted: the fine-tuned model is not better on the held-out slice");
+                return 0;
+            }
+            ModelFiles.write(r.candidate(), target);
+            System.out.println("promoted: wrote " + target + " and " + ModelFiles.metadataPath(target));
+            return 0;
+        }
+    }
+}
