@@ -1,5 +1,8 @@
 package cn.xuncha;
 
+import cn.xuncha.analysis.AnalysisVerticle;
+import cn.xuncha.analysis.AnalyzerSettings;
+import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.ingest.CameraRoutes;
 import cn.xuncha.ingest.IngestVerticle;
@@ -46,12 +49,29 @@ public final class XunchaNode implements AutoCloseable {
 
     private Future<?> deploy() {
         ingest = new IngestVerticle(config, handoff, registry);
+        AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), XunchaNode::zoneRulesOnly);
         List<RouteContributor> routes = new ArrayList<>();
         routes.add(new CameraRoutes(vertx, config));
         routes.add(new MetricsRoutes(registry));
         http = new HttpServerVerticle(config.server(), routes);
         return vertx.deployVerticle(ingest)
+                .compose(id -> vertx.deployVerticle(analysis))
                 .compose(id -> vertx.deployVerticle(http));
+    }
+
+    /** Until the garbage model is wired in: every crop scores 0, so only zone rules raise findings. */
+    private static CropClassifier zoneRulesOnly() {
+        return new CropClassifier() {
+            @Override
+            public float[] score(java.util.List<org.bytedeco.opencv.opencv_core.Mat> crops) {
+                return new float[crops.size()];
+            }
+
+            @Override
+            public double threshold() {
+                return 1.0;
+            }
+        };
     }
 
     public Vertx vertx() {

@@ -61,7 +61,12 @@ final class PointRegistryReader {
     private String url(ConfigNode n, String raw) {
         if (raw.isEmpty()) return raw;
         // expand ${VAR} before parsing; errors name the variable, never its value
-        String url = Credentials.expand(raw, env, v -> n.error("environment variable " + v + " is not set"));
+        boolean[] missing = {false};
+        String url = Credentials.expand(raw, env, v -> {
+            n.error("environment variable " + v + " is not set");
+            missing[0] = true;
+        });
+        if (missing[0]) return url; // the URL cannot be checked further; don't add a misleading "malformed" error
         try {
             URI u = URI.create(url);
             if (u.getScheme() == null || !SCHEMES.contains(u.getScheme().toLowerCase())) {

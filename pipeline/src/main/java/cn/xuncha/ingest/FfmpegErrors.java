@@ -26,8 +26,9 @@ final class FfmpegErrors {
     }
 
     static SourceException classify(String what, int code, InterruptControl control) {
-        if (code == AVERROR_EXIT()) {
-            if (control.aborted()) return new SourceException(Kind.OTHER, what + ": aborted");
+        if (control.aborted()) return new SourceException(Kind.OTHER, what + ": aborted");
+        // FFmpeg's RTSP layer may turn an interrupted read into INVALIDDATA; our deadline tells the real cause
+        if (code == AVERROR_EXIT() || control.expired()) {
             return new SourceException(Kind.TIMEOUT, what + ": no answer before the timeout");
         }
         if (code == AVERROR_HTTP_UNAUTHORIZED() || code == AVERROR_HTTP_FORBIDDEN()) {

@@ -55,7 +55,9 @@ public final class FfmpegSource implements FrameSource {
         control.installOn(fmt);
         AVDictionary opts = new AVDictionary(null);
         if (s.url().startsWith("rtsp")) av_dict_set(opts, "rtsp_transport", "tcp", 0);
-        av_dict_set(opts, "timeout", String.valueOf(s.connectTimeout().toMillis() * 1000), 0);
+        // FFmpeg's own socket timeout only as a backstop: the interrupt deadline fires first, so every timeout is
+        // classified the same way whatever protocol layer was blocked
+        av_dict_set(opts, "timeout", String.valueOf((s.connectTimeout().toMillis() + 2000) * 1000), 0);
         av_dict_set(opts, "analyzeduration", "2000000", 0);
         av_dict_set(opts, "probesize", "1000000", 0);
         control.arm(s.connectTimeout());
@@ -103,15 +105,16 @@ public final class FfmpegSource implements FrameSource {
         while (true) {
             control.arm(s.stallTimeout());
             int r = av_read_frame(fmt, pkt);
+            boolean expired = control.expired();
             control.disarm();
             if (r == AVERROR_EOF() && isFile) {
                 rewind();
                 continue;
             }
-            if (r == AVERROR_EOF()) throw new SourceException(Kind.ENDED, "stream ended");
-            if (r == AVERROR_EXIT() && !control.aborted()) {
+            if (r < 0 && (expired || r == AVERROR_EXIT()) && !control.aborted()) {
                 throw new SourceException(Kind.STALLED, "no data for " + s.stallTimeout().toSeconds() + " s");
             }
+            if (r == AVERROR_EOF()) throw new SourceException(Kind.ENDED, "stream ended");
             if (r < 0) throw FfmpegErrors.classify("read", r, control);
             try {
                 bytes += pkt.size();

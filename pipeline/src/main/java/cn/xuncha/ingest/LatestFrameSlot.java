@@ -26,6 +26,10 @@ public final class LatestFrameSlot {
         return slot.getAndSet(null);
     }
 
+    public boolean hasSample() {
+        return slot.get() != null;
+    }
+
     public long dropped() {
         return dropped;
     }

@@ -27,6 +27,10 @@ public final class SampleHandoff {
         return slot(cameraId).take();
     }
 
+    public boolean hasSample(String cameraId) {
+        return slot(cameraId).hasSample();
+    }
+
     public long dropped(String cameraId) {
         return slot(cameraId).dropped();
     }

@@ -1,0 +1,130 @@
+package cn.xuncha.cli.bench;
+
+import cn.xuncha.demo.ClipSpec;
+import cn.xuncha.demo.Resolution;
+import cn.xuncha.ingest.Backoff;
+import cn.xuncha.ingest.CameraHealth;
+import cn.xuncha.ingest.CameraSupervisor;
+import cn.xuncha.ingest.FfmpegLogging;
+import cn.xuncha.ingest.FrameSample;
+import cn.xuncha.ingest.FrameSources;
+import cn.xuncha.ingest.HealthState;
+import cn.xuncha.ingest.SourceSettings;
+import cn.xuncha.testbed.LocalRtspServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.javacpp.Pointer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code xuncha bench ingest}: N cameras on the local RTSP server in this JVM, keyframe-only vs decode-every-frame,
+ * measuring process CPU per camera-second, cameras per core and RSS per camera.
+ */
+@Command(name = "ingest", description = "Ingest cost: N RTSP cameras in one JVM, keyframe-only vs decode-every-frame.")
+public final class BenchIngestCommand implements Callable<Integer> {
+    @Option(names = "--cameras", defaultValue = "50", description = "number of cameras (default ${DEFAULT-VALUE})")
+    int cameras;
+
+    @Option(names = "--resolution", defaultValue = "1080p", description = "720p or 1080p (default ${DEFAULT-VALUE})")
+    String resolution;
+
+    @Option(names = "--seconds", defaultValue = "40", description = "measured seconds per mode (default ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--interval", defaultValue = "5", description = "sample interval in seconds (default ${DEFAULT-VALUE})")
+    int interval;
+
+    record Result(String mode, double cpuPerCameraSecondMs, double camerasPerCore, long rssPerCameraKb, long samples, int online) {}
+
+    @Override
+    public Integer call() throws Exception {
+        Resolution res = switch (resolution.toLowerCase(Locale.ROOT)) {
+            case "720p" -> Resolution.P720;
+            case "1080p" -> Resolution.P1080;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--resolution must be 720p or 1080p");
+        };
+        FfmpegLogging.quiet();
+        System.out.printf("bench ingest: %d cameras, %s, sample every %d s, %d s per mode; encoding the clip if needed ...%n",
+                cameras, resolution, interval, seconds);
+        ClipSpec clip = ClipSpec.of("street_quiet", res, 60);
+        try (LocalRtspServer server = LocalRtspServer.builder().mounts(cameras, clip).start()) {
+            long baseRss = ProcessStats.rssBytes();
+            List<Result> results = new ArrayList<>();
+            results.add(measure(server, true, baseRss));
+            results.add(measure(server, false, baseRss));
+            print(results);
+        }
+        return 0;
+    }
+
+    private Result measure(LocalRtspServer server, boolean keyOnly, long baseRss) throws InterruptedException {
+        AtomicLong samples = new AtomicLong();
+        List<CameraSupervisor> sups = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < cameras; i++) {
+            String mount = server.mounts().get(i);
+            SourceSettings s = new SourceSettings("bench" + i, "bench", server.url(mount), Duration.ofSeconds(interval),
+                    Duration.ofSeconds(20), Duration.ofSeconds(20), keyOnly, 1280);
+            CameraSupervisor sup = new CameraSupervisor(s, mount, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(i)),
+                    FrameSources::create, new CameraSupervisor.Listener() {
+                        @Override
+                        public void onHealth(CameraHealth h) {}
+
+                        @Override
+                        public void onSample(FrameSample sample) {
+                            sample.close();
+                            samples.incrementAndGet();
+                        }
+                    }, Clock.systemUTC());
+            sups.add(sup);
+            Thread t = new Thread(sup);
+            threads.add(t);
+            t.start();
+        }
+        long warmEnd = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < warmEnd && online(sups) < cameras) Thread.sleep(200);
+        Thread.sleep(interval * 1000L + 2000); // every camera past its first (connect-time) sample
+        long cpu0 = ProcessStats.cpuNanos();
+        long s0 = samples.get();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long cpu = ProcessStats.cpuNanos() - cpu0;
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long rss = ProcessStats.rssBytes();
+        int online = online(sups);
+        long taken = samples.get() - s0;
+        sups.forEach(CameraSupervisor::stop);
+        for (Thread t : threads) t.join(10_000);
+        double cpuPerCamSec = cpu / 1e6 / (cameras * wall);
+        return new Result(keyOnly ? "keyframe-only" : "every-frame", cpuPerCamSec, 1000.0 / cpuPerCamSec,
+                Math.max(0, (rss - baseRss) / 1024 / cameras), taken, online);
+    }
+
+    private static int online(List<CameraSupervisor> sups) {
+        return (int) sups.stream().filter(s -> s.health().state() == HealthState.ONLINE).count();
+    }
+
+    private void print(List<Result> r) {
+        System.out.printf("%n%-15s %22s %16s %16s %9s %7s%n", "mode", "CPU ms/camera-second", "cameras/core", "RSS KiB/camera", "samples", "online");
+        for (Result x : r) {
+            System.out.printf(Locale.ROOT, "%-15s %22.3f %16.0f %16d %9d %4d/%d%n", x.mode(), x.cpuPerCameraSecondMs(),
+                    x.camerasPerCore(), x.rssPerCameraKb(), x.samples(), x.online(), cameras);
+        }
+        double ratio = r.get(1).cpuPerCameraSecondMs() / r.get(0).cpuPerCameraSecondMs();
+        System.out.printf(Locale.ROOT, "keyframe-only is %.1fx cheaper than decode-every-frame; native bytes now %d MiB%n",
+                ratio, Pointer.physicalBytes() / (1 << 20));
+        System.out.printf(Locale.ROOT,
+                "{\"bench\":\"ingest\",\"cameras\":%d,\"resolution\":\"%s\",\"intervalS\":%d,\"seconds\":%d,"
+                        + "\"keyframeCpuMsPerCamSec\":%.4f,\"keyframeCamerasPerCore\":%.1f,\"everyFrameCpuMsPerCamSec\":%.4f,"
+                        + "\"everyFrameCamerasPerCore\":%.1f,\"speedup\":%.2f,\"rssKiBPerCamera\":%d,\"onlineKeyframe\":%d,\"onlineEveryFrame\":%d}%n",
+                cameras, resolution, interval, seconds, r.get(0).cpuPerCameraSecondMs(), r.get(0).camerasPerCore(),
+                r.get(1).cpuPerCameraSecondMs(), r.get(1).camerasPerCore(), ratio, r.get(0).rssPerCameraKb(), r.get(0).online(), r.get(1).online());
+    }
+}
