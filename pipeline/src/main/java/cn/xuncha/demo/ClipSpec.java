@@ -9,7 +9,7 @@ import java.util.Locale;
 public record ClipSpec(String scene, Resolution resolution, int fps, double gopSeconds, int durationSeconds,
                        H264Profile profile, long seed) {
     /** Bumped whenever the renderer or encoder settings change what a spec produces (invalidates caches). */
-    public static final int RENDER_VERSION = 1;
+    public static final int RENDER_VERSION = 2;
 
     public ClipSpec {
         if (fps < 1 || fps > 60) throw new IllegalArgumentException("fps must be 1..60, got " + fps);

@@ -15,6 +15,8 @@ public final class DemoScenes {
             scene("street_bag", "背街小巷: a black bag is dumped by the wall at 20 s, a blue one beside it at 45 s", 120,
                     new ScriptedEvent(20, EventKind.BLACK_BAG, 0.18, WALL_FOOT, 0.07),
                     new ScriptedEvent(45, EventKind.BLUE_BAG, 0.27, WALL_FOOT + 0.01, 0.06)),
+            scene("street_litter", "背街小巷: white litter (plastic bags, foam box, cups) is left on the sidewalk at 20 s", 120,
+                    new ScriptedEvent(20, EventKind.LITTER, 0.55, WALL_FOOT + 0.08, 0.15)),
             scene("street_boxes", "老旧小区: a pile of cardboard boxes appears on the sidewalk at 25 s", 120,
                     new ScriptedEvent(25, EventKind.BOX_PILE, 0.42, WALL_FOOT + 0.02, 0.14)),
             scene("market_vendor", "农贸市场 entrance: a vendor tricycle rolls in and stops in the no-vending zone at 20 s", 120,

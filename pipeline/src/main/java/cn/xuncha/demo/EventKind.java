@@ -4,6 +4,7 @@ package cn.xuncha.demo;
 public enum EventKind {
     BLACK_BAG("black garbage bag (暴露垃圾)", 1.0, false),
     BLUE_BAG("blue garbage bag (暴露垃圾)", 1.0, false),
+    LITTER("scattered white litter: plastic bags, foam box, paper cups (白色垃圾)", 0.3, false),
     BOX_PILE("pile of cardboard boxes (乱堆乱放)", 0.85, false),
     VENDOR_CART("vendor tricycle cart with a vendor (乱摆摊点)", 0.75, true),
     PARKED_CAR("car parked at the kerb (乱停乱放)", Figures.carHeight(1), true);

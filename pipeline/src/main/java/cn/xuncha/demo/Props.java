@@ -21,35 +21,65 @@ final class Props {
             case BLACK_BAG -> bag(m, x, ground, w, h, rgb(34, 34, 38), seed);
             case BLUE_BAG -> bag(m, x, ground, w, h, rgb(35, 75, 165), seed);
             case BOX_PILE -> boxes(m, x, ground, w, h, seed);
+            case LITTER -> litter(m, x, ground, w, h, seed);
             case VENDOR_CART -> cart(m, x, ground, w, h);
             case PARKED_CAR -> Figures.car(m, x, ground, w, rgb(170, 172, 178));
         }
     }
 
-    /** A tied plastic refuse sack: bulging body, knot with ears, creases and glossy highlights, contact shadow. */
+    /**
+     * A tied plastic refuse sack: a lumpy body of overlapping bulges, each lit from the upper left and shaded to the
+     * lower right, a knot with two ears, creases, glossy highlights and a contact shadow.
+     */
     static void bag(Mat m, double x, double ground, double w, double h, Scalar base, long seed) {
         Random rnd = new Random(seed);
         double cx = x + w / 2;
-        oval(m, cx, ground - h * 0.02, w * 0.55, h * 0.07, 0, rgb(55, 55, 55));
-        oval(m, cx, ground - h * 0.33, w * 0.5, h * 0.33, 0, base);
-        oval(m, cx - w * 0.03, ground - h * 0.55, w * 0.36, h * 0.27, -8, base);
-        poly(m, base, cx - w * 0.16, ground - h * 0.72, cx - w * 0.05, ground - h * 0.88, cx + w * 0.05, ground - h * 0.88,
-                cx + w * 0.14, ground - h * 0.72);
-        poly(m, shade(base, 1.15), cx - w * 0.04, ground - h * 0.86, cx - w * 0.2, ground - h * 1.0, cx - w * 0.1, ground - h * 0.98);
-        poly(m, shade(base, 1.15), cx + w * 0.03, ground - h * 0.86, cx + w * 0.18, ground - h * 0.99, cx + w * 0.09, ground - h * 0.99);
-        oval(m, cx, ground - h * 0.87, w * 0.06, h * 0.04, 0, shade(base, 0.7));
-        oval(m, cx + w * 0.2, ground - h * 0.25, w * 0.25, h * 0.2, 20, shade(base, 0.75)); // shadow side
-        Scalar crease = shade(base, 0.55);
-        Scalar gloss = new Scalar(Math.min(255, base.get(0) + 95), Math.min(255, base.get(1) + 95), Math.min(255, base.get(2) + 90), 0);
-        for (int i = 0; i < 5; i++) {
-            double fy = ground - h * (0.2 + rnd.nextDouble() * 0.5);
-            double fx = cx + w * (rnd.nextDouble() - 0.5) * 0.6;
-            arc(m, fx, fy, w * (0.08 + rnd.nextDouble() * 0.12), h * 0.05, rnd.nextDouble() * 60 - 30, 180, 330, crease, Math.max(1, (int) (w / 40)));
+        oval(m, cx, ground - h * 0.02, w * 0.55, h * 0.07, 0, rgb(50, 50, 52));
+        double[][] lumps = new double[5][];
+        for (int i = 0; i < lumps.length; i++) {
+            double lx = cx + w * (rnd.nextDouble() - 0.5) * 0.45;
+            double ly = ground - h * (0.25 + rnd.nextDouble() * 0.3);
+            lumps[i] = new double[] {lx, ly, w * (0.2 + rnd.nextDouble() * 0.12), h * (0.18 + rnd.nextDouble() * 0.1)};
         }
-        for (int i = 0; i < 3; i++) {
-            double gx = cx - w * (0.15 + rnd.nextDouble() * 0.2);
-            double gy = ground - h * (0.35 + rnd.nextDouble() * 0.3);
-            arc(m, gx, gy, w * 0.07, h * 0.12, -25, 200, 280, gloss, Math.max(1, (int) (w / 30)));
+        oval(m, cx, ground - h * 0.3, w * 0.48, h * 0.29, 0, shade(base, 0.8));
+        for (double[] l : lumps) oval(m, l[0], l[1], l[2], l[3], rnd.nextDouble() * 40 - 20, shade(base, 0.9));
+        for (double[] l : lumps) oval(m, l[0] - l[2] * 0.2, l[1] - l[3] * 0.2, l[2] * 0.7, l[3] * 0.65, 0, base);
+        oval(m, cx + w * 0.18, ground - h * 0.18, w * 0.26, h * 0.14, 15, shade(base, 0.65));
+        poly(m, base, cx - w * 0.14, ground - h * 0.62, cx - w * 0.05, ground - h * 0.86, cx + w * 0.05, ground - h * 0.86, cx + w * 0.13, ground - h * 0.62);
+        poly(m, shade(base, 1.2), cx - w * 0.04, ground - h * 0.84, cx - w * 0.21, ground - h * 1.0, cx - w * 0.1, ground - h * 0.97);
+        poly(m, shade(base, 1.1), cx + w * 0.03, ground - h * 0.84, cx + w * 0.19, ground - h * 0.99, cx + w * 0.1, ground - h * 0.98);
+        oval(m, cx, ground - h * 0.85, w * 0.06, h * 0.04, 0, shade(base, 0.6));
+        Scalar crease = shade(base, 0.5);
+        for (int i = 0; i < 6; i++) {
+            double fy = ground - h * (0.15 + rnd.nextDouble() * 0.5);
+            double fx = cx + w * (rnd.nextDouble() - 0.5) * 0.6;
+            arc(m, fx, fy, w * (0.06 + rnd.nextDouble() * 0.12), h * 0.05, rnd.nextDouble() * 80 - 40, 180, 330, crease, Math.max(1, (int) (w / 45)));
+        }
+        Scalar gloss = new Scalar(Math.min(255, base.get(0) + 110), Math.min(255, base.get(1) + 110), Math.min(255, base.get(2) + 105), 0);
+        for (double[] l : lumps) {
+            if (rnd.nextDouble() < 0.3) continue;
+            arc(m, l[0] - l[2] * 0.3, l[1] - l[3] * 0.25, l[2] * 0.45, l[3] * 0.5, -30, 200, 260, gloss, Math.max(1, (int) (w / 35)));
+        }
+    }
+
+    /** White litter (白色垃圾): crumpled plastic bags, a foam lunch box and paper cups scattered on the ground. */
+    static void litter(Mat m, double x, double ground, double w, double h, long seed) {
+        Random rnd = new Random(seed);
+        Scalar white = rgb(238, 238, 232);
+        Scalar grey = rgb(190, 190, 188);
+        box(m, x + w * 0.05, ground - h * 0.45, w * 0.22, h * 0.4, white); // foam box
+        segment(m, x + w * 0.05, ground - h * 0.3, x + w * 0.27, ground - h * 0.3, grey, 1);
+        for (int i = 0; i < 4; i++) {
+            double px = x + w * (0.3 + rnd.nextDouble() * 0.6);
+            double py = ground - h * (0.1 + rnd.nextDouble() * 0.5);
+            double r = w * (0.04 + rnd.nextDouble() * 0.05);
+            poly(m, i % 2 == 0 ? white : rgb(225, 228, 235), px - r, py, px - r * 0.3, py - r * 0.9, px + r * 0.8, py - r * 0.5,
+                    px + r, py + r * 0.4, px - r * 0.2, py + r * 0.6);
+            arc(m, px, py, r * 0.5, r * 0.3, rnd.nextDouble() * 90, 0, 180, grey, 1);
+        }
+        for (int i = 0; i < 2; i++) {
+            double px = x + w * (0.55 + i * 0.25);
+            poly(m, rgb(245, 245, 240), px, ground - h * 0.05, px + w * 0.06, ground - h * 0.05, px + w * 0.07, ground - h * 0.3, px - w * 0.01, ground - h * 0.3);
         }
     }
 

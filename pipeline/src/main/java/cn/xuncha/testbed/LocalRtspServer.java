@@ -1,16 +1,12 @@
 package cn.xuncha.testbed;
 
-import cn.xuncha.demo.ClipCache;
-import cn.xuncha.demo.ClipSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A real RTSP server (GStreamer, scripts/rtsp-server.py) in a child process, serving generated H.264 clips looped
@@ -35,8 +31,9 @@ public final class LocalRtspServer implements AutoCloseable {
         launch();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Mounts, clips and options; {@code start()} encodes missing clips and launches the server. */
+    public static LocalRtspServerBuilder builder() {
+        return new LocalRtspServerBuilder();
     }
 
     /** Mount paths served, e.g. ["/cam01", "/cam02"]. */
@@ -104,6 +101,11 @@ public final class LocalRtspServer implements AutoCloseable {
         if (paused) process.kill();
         else process.terminate();
         paused = false;
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // a leftover log in the clip cache is harmless
+        }
     }
 
     private RtspServerProcess requireRunning() {
@@ -117,91 +119,6 @@ public final class LocalRtspServer implements AutoCloseable {
         // the first start may pick any free port; restarts reuse it so camera URLs stay valid
         process = RtspServerProcess.start(Scripts.rtspServer(), a, log, Duration.ofSeconds(60));
         port = process.port();
-    }
-
-    /** Collects mounts, clips and options; {@link #start()} encodes missing clips and launches the server. */
-    public static final class Builder {
-        private final Map<String, Object> mounts = new LinkedHashMap<>();
-        private ClipCache cache = ClipCache.shared();
-        private int port;
-        private String credentials;
-        private int sharedCount;
-        private Object sharedClip;
-
-        public Builder mount(String path, Path clip) {
-            mounts.put(normalise(path), clip);
-            return this;
-        }
-
-        public Builder mount(String path, ClipSpec spec) {
-            mounts.put(normalise(path), spec);
-            return this;
-        }
-
-        /** Serves one clip on /cam01 .. /camNN (names widen to 3 digits from 100 mounts). */
-        public Builder mounts(int count, ClipSpec spec) {
-            sharedCount = count;
-            sharedClip = spec;
-            return this;
-        }
-
-        public Builder mounts(int count, Path clip) {
-            sharedCount = count;
-            sharedClip = clip;
-            return this;
-        }
-
-        /** Require HTTP basic credentials: requests without them get 401. */
-        public Builder auth(String user, String password) {
-            if (user.contains(":") || user.contains("@") || password.contains("@")) throw new IllegalArgumentException("user must not contain ':' or '@'");
-            credentials = user + ":" + password;
-            return this;
-        }
-
-        /** Fixed port instead of any free one. */
-        public Builder port(int p) {
-            port = p;
-            return this;
-        }
-
-        public Builder clipCache(ClipCache c) {
-            cache = c;
-            return this;
-        }
-
-        public LocalRtspServer start() {
-            if (mounts.isEmpty() && sharedCount == 0) throw new IllegalStateException("no mounts: call mount(...) or mounts(n, clip)");
-            List<String> args = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            mounts.forEach((path, clip) -> {
-                args.addAll(List.of("--mount", path + "=" + resolve(clip)));
-                names.add(path);
-            });
-            if (sharedCount > 0) {
-                args.addAll(List.of("--mounts", Integer.toString(sharedCount), "--clip", resolve(sharedClip).toString()));
-                for (int i = 1; i <= sharedCount; i++) names.add(sharedMountName(i, sharedCount));
-            }
-            if (credentials != null) args.addAll(List.of("--auth", credentials));
-            args.addAll(List.of("--cache-dir", cache.dir().resolve("annexb").toString()));
-            try {
-                Files.createDirectories(cache.dir());
-                Path log = Files.createTempFile(cache.dir(), "rtsp-server-", ".log");
-                return new LocalRtspServer(args, names, credentials, log, port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the RTSP server log in " + cache.dir(), e);
-            }
-        }
-
-        private Path resolve(Object clip) {
-            Path p = clip instanceof ClipSpec s ? cache.clip(s) : (Path) clip;
-            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("clip not found: " + p);
-            return p.toAbsolutePath();
-        }
-
-        private static String normalise(String path) {
-            if (!path.matches("/?[A-Za-z0-9_./-]+")) throw new IllegalArgumentException("bad mount path '" + path + "'");
-            return path.startsWith("/") ? path : "/" + path;
-        }
     }
 
     /** The n-th of count shared mounts, as rtsp-server.py names it: /cam01, or /cam001 when count >= 100. */

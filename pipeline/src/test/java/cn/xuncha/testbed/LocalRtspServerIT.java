@@ -107,4 +107,14 @@ class LocalRtspServerIT {
             assertNotNull(g.grabImage());
         }
     }
+
+    @Test
+    void aServerThatCannotStartSaysWhy() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LocalRtspServer.builder().mount("/cam01", CLIP).port(server.port()).start().close());
+        assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + server.port()), e.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> LocalRtspServer.builder().mount("/cam01", java.nio.file.Path.of("no-such-clip.mp4")).start());
+        assertTrue(missing.getMessage().contains("no-such-clip.mp4"), missing.getMessage());
+    }
 }
