@@ -11,7 +11,6 @@ import java.util.Map;
  * @param maxHashDistance appearance-hash bits that may differ for a look-alike of a dismissed false alarm
  * @param retention how long evidence files are kept per final state (cases and audit are kept)
  * @param webhook null when no webhook is configured
- * @param mqtt null when MQTT publishing is off
  */
 public record CasesConfig(
         Duration reboundWindow,
@@ -20,11 +19,10 @@ public record CasesConfig(
         int maxHashDistance,
         Map<CaseState, Duration> retention,
         Duration overdueCheck,
-        WebhookConfig webhook,
-        MqttConfig mqtt) {
+        WebhookConfig webhook) {
 
     public static final CasesConfig DEFAULT = new CasesConfig(Duration.ofDays(7), Duration.ofHours(24), 0.3, 10,
-            defaultRetention(), Duration.ofMinutes(1), null, null);
+            defaultRetention(), Duration.ofMinutes(1), null);
 
     public CasesConfig {
         if (matchIou <= 0 || matchIou > 1) throw new IllegalArgumentException("cases.matchIou must be in (0, 1], got " + matchIou);
@@ -49,7 +47,4 @@ public record CasesConfig(
             if (maxAttempts < 1) throw new IllegalArgumentException("cases.webhook.maxAttempts must be >= 1");
         }
     }
-
-    /** Optional MQTT broker to publish case notifications to, under {@code topicPrefix/<kind>}. */
-    public record MqttConfig(String host, int port, String topicPrefix, String username, String password) {}
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> ROOT_KEYS = Set.of("server", "storage", "ingest", "pointsFile", "points");
+    private static final Set<String> ROOT_KEYS = Set.of("server", "storage", "ingest", "pointsFile", "points", "cases");
     private final Map<String, String> env;
 
     public ConfigLoader(Map<String, String> env) {
@@ -114,5 +114,45 @@ public final class ConfigLoader {
                 n.bool("keyframesOnly", d.keyframesOnly()));
         if (c.backoffMax().compareTo(c.backoffMin()) < 0) n.child("backoffMax").error("must be >= backoffMin");
         return c;
+    }
+
+    /** Reads the optional {@code cases:} section (defaults for what is missing), reporting every error with its path. */
+    public cn.xuncha.cases.CasesConfig loadCases(Path file) {
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigNode n = new ConfigNode(parse(file), "", errors).child("cases");
+        cn.xuncha.cases.CasesConfig d = cn.xuncha.cases.CasesConfig.DEFAULT;
+        if (!n.expectObject(Set.of("reboundWindow", "suppression", "matchIou", "maxHashDistance", "retention", "overdueCheck", "webhook"))) {
+            if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
+            return d;
+        }
+        Duration rebound = n.duration("reboundWindow", d.reboundWindow(), Duration.ofMinutes(1));
+        Duration suppression = n.duration("suppression", d.suppression(), Duration.ZERO);
+        Double iou = n.decimal("matchIou", 0.01, 1.0);
+        int hash = n.integer("maxHashDistance", d.maxHashDistance(), 0, 64);
+        Duration overdue = n.duration("overdueCheck", d.overdueCheck(), Duration.ofSeconds(1));
+        java.util.Map<cn.xuncha.cases.CaseState, Duration> retention = new java.util.EnumMap<>(d.retention());
+        ConfigNode r = n.child("retention");
+        java.util.Set<String> states = java.util.Arrays.stream(cn.xuncha.cases.CaseState.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet());
+        if (r.expectObject(states)) {
+            for (String st : states) {
+                if (!r.child(st).isMissing()) retention.put(cn.xuncha.cases.CaseState.valueOf(st), r.duration(st, null, Duration.ofDays(1)));
+            }
+        }
+        cn.xuncha.cases.CasesConfig.WebhookConfig webhook = null;
+        ConfigNode w = n.child("webhook");
+        if (w.expectObject(Set.of("url", "secret", "maxAttempts", "initialBackoff"))) {
+            String url = w.string("url", null, true);
+            String secret = Credentials.expand(w.string("secret", "", true), env, v -> w.child("secret").error("environment variable " + v + " is not set"));
+            int attempts = w.integer("maxAttempts", 6, 1, 50);
+            Duration backoff = w.duration("initialBackoff", Duration.ofSeconds(1), Duration.ofMillis(10));
+            try {
+                if (url != null) webhook = new cn.xuncha.cases.CasesConfig.WebhookConfig(url, secret, attempts, backoff);
+            } catch (IllegalArgumentException e) {
+                w.error(e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
+        return new cn.xuncha.cases.CasesConfig(rebound, suppression, iou == null ? d.matchIou() : iou, hash, retention, overdue, webhook);
     }
 }

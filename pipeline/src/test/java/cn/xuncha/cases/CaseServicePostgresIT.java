@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The cases stage on a real PostgreSQL server started by the test. */
 class CaseServicePostgresIT extends CaseServiceContract {
-    static PostgresServer pg;
+    static cn.xuncha.cases.store.LocalPostgres pg;
 
     @BeforeAll
     static void startPostgres() throws Exception {

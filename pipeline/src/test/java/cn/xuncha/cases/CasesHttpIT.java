@@ -65,7 +65,7 @@ class CasesHttpIT {
         })).listen(0, "127.0.0.1"));
         CasesConfig cfg = new CasesConfig(Duration.ofDays(7), Duration.ofHours(24), 0.3, 10, CasesConfig.defaultRetention(),
                 Duration.ofMinutes(1), new CasesConfig.WebhookConfig("http://127.0.0.1:" + hook.actualPort() + "/hook", "s3cret", 4,
-                Duration.ofMillis(50)), null);
+                Duration.ofMillis(50)));
         PointConfig point = new PointConfig("P-7", "东门菜场", "market", "城管一中队", null, null,
                 List.of(new CameraConfig("cam-7", "东门", "file:/dev/null", Duration.ofSeconds(5), List.of())));
         XunchaConfig config = new XunchaConfig(ServerConfig.DEFAULT, StorageConfig.embedded(dir.toString()), IngestConfig.DEFAULT, List.of(point));

@@ -35,7 +35,7 @@ class PostgresOutageIT {
 
     @Test
     void findingsDuringOutageAreJournaledAndReplayedExactlyOnce() throws Exception {
-        try (PostgresServer pg = PostgresServer.start(); Database db = Database.open(pg.storage(dir.toString()));
+        try (cn.xuncha.cases.store.LocalPostgres pg = PostgresServer.start(); Database db = Database.open(pg.storage(dir.toString()));
              CaseService service = new CaseService(db, dir, CasesConfig.DEFAULT, p -> "u", Clock.systemUTC(), c -> { })) {
             List<Finding> all = findings();
             Map<Status, Integer> statuses = new EnumMap<>(Status.class);

@@ -53,10 +53,13 @@ public final class CaseHistoryStore {
 
     /** Points the case's evidence of this kind at {@code sha256}, replacing an earlier one (best evidence wins). */
     public void setEvidence(Connection c, long caseId, EvidenceKind kind, String sha256, Instant at) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("delete from case_evidence where case_id = ? and kind = ?")) {
-            del.setLong(1, caseId);
-            del.setString(2, kind.name());
-            del.executeUpdate();
+        // update first: replacing the best evidence is the common case, and this stays portable (no MERGE/ON CONFLICT)
+        try (PreparedStatement up = c.prepareStatement("update case_evidence set sha256 = ?, added_at = ? where case_id = ? and kind = ?")) {
+            up.setString(1, sha256);
+            CaseRows.setTime(up, 2, at);
+            up.setLong(3, caseId);
+            up.setString(4, kind.name());
+            if (up.executeUpdate() > 0) return;
         }
         try (PreparedStatement ins = c.prepareStatement("insert into case_evidence (case_id, kind, sha256, added_at) values (?,?,?,?)")) {
             ins.setLong(1, caseId);

@@ -36,13 +36,15 @@ public final class Database implements AutoCloseable {
         hc.setPassword(storage.password());
         hc.setPoolName("xuncha-cases");
         hc.setMaximumPoolSize(6);
-        // fail fast when the server is down, so commands go to the journal instead of waiting 30 s
-        hc.setConnectionTimeout(1500);
+        // generous while opening (an H2 file is created, a busy machine is slow); tightened after migration
+        hc.setConnectionTimeout(30_000);
         hc.setValidationTimeout(1000);
         hc.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // then fail fast when a server goes down, so commands go to the journal instead of waiting 30 s
+            ds.setConnectionTimeout(url.startsWith("jdbc:postgresql:") ? 1500 : 10_000);
         } catch (RuntimeException e) {
             ds.close();
             throw new IllegalStateException("database " + storage + " unreachable or not migratable: " + rootMessage(e), e);
