@@ -11,14 +11,14 @@ import java.time.ZoneId;
  * @param concurrency cameras scanned at once
  * @param grace a scan missed while the service was down runs at startup if the start is at most this late
  * @param framesPerCamera keyframes grabbed per camera (checks take the majority, analysis needs several)
- * @param frameSpacing minimum time between two grabbed keyframes
+ * @param frameSpacing minimum time between two grabbed keyframes: long enough that a walking person has clearly moved
  * @param cameraTimeout whole-camera budget (connect + grab); the source is aborted after it
  * @param thresholds camera-check thresholds
  */
 public record ScanSettings(LocalTime time, ZoneId zone, int concurrency, Duration grace, int framesPerCamera,
                            Duration frameSpacing, Duration cameraTimeout, CheckThresholds thresholds) {
     public static final ScanSettings DEFAULT = new ScanSettings(LocalTime.of(2, 0), ZoneId.of("Asia/Shanghai"), 8,
-            Duration.ofHours(6), 3, Duration.ofMillis(900), Duration.ofSeconds(40), CheckThresholds.DEFAULT);
+            Duration.ofHours(6), 3, Duration.ofMillis(1900), Duration.ofSeconds(40), CheckThresholds.DEFAULT);
 
     public ScanSettings {
         if (concurrency < 1 || concurrency > 256) throw new IllegalArgumentException("scan.concurrency must be 1..256, got " + concurrency);
