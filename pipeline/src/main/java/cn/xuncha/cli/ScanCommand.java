@@ -5,6 +5,7 @@ import cn.xuncha.config.ConfigException;
 import cn.xuncha.config.ConfigLoader;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.report.ReportFormat;
+import cn.xuncha.scan.ScanConfigReader;
 import cn.xuncha.scan.ScanSchedule;
 import cn.xuncha.scan.ScanSettings;
 import cn.xuncha.scan.ScanSummary;
@@ -29,35 +30,37 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--now", description = "run a scan now (without it: show when the next scheduled scan is due)")
     boolean now;
 
-    @Option(names = "--concurrency", description = "cameras scanned at once (default: ${DEFAULT-VALUE})", defaultValue = "8")
-    int concurrency;
+    @Option(names = "--concurrency", description = "cameras scanned at once (default: scan.concurrency of the config, else 8)")
+    Integer concurrency;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         XunchaConfig cfg = config.loadOrReport();
         if (cfg == null) return 2;
-        if (concurrency < 1 || concurrency > 256) {
+        if (concurrency != null && (concurrency < 1 || concurrency > 256)) {
             spec.commandLine().getErr().println("xuncha scan: --concurrency must be 1..256, got " + concurrency);
             return 2;
         }
-        ScanSettings settings = ScanSettings.DEFAULT.withConcurrency(concurrency);
-        if (!now) {
-            out.println("next scheduled scan: " + ScanSchedule.of(settings).nextSlot(Clock.systemUTC().instant()).atZone(settings.zone())
-                    + " (use --now to scan now)");
-            return 0;
-        }
+        ScanSettings settings;
         CasesConfig cases;
         try {
+            settings = ScanConfigReader.read(config.path());
             cases = new ConfigLoader(System.getenv()).loadCases(config.path());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("xuncha: invalid configuration " + e.getMessage());
             return 2;
         }
+        if (concurrency != null) settings = settings.withConcurrency(concurrency);
+        if (!now) {
+            out.println("next scheduled scan: " + ScanSchedule.of(settings).nextSlot(Clock.systemUTC().instant()).atZone(settings.zone())
+                    + " (use --now to scan now)");
+            return 0;
+        }
         List<ScanTarget> targets = ScanTarget.all(cfg);
         try (ScanSession s = new ScanSession(cfg, cases, settings, Clock.systemUTC())) {
             out.printf("scanning %d cameras at %d points (%d at once; classifier: %s)%n", targets.size(), cfg.points().size(),
-                    concurrency, s.classifier.describe());
+                    settings.concurrency(), s.classifier.describe());
             out.flush();
             ScanSummary sum;
             try (ScanProgress progress = new ScanProgress(targets)) {

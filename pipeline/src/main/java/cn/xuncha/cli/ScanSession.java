@@ -1,6 +1,5 @@
 package cn.xuncha.cli;
 
-import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.analysis.CropClassifiers;
 import cn.xuncha.cases.CasesConfig;
@@ -9,7 +8,7 @@ import cn.xuncha.cases.store.Database;
 import cn.xuncha.config.PointConfig;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.report.ReportService;
-import cn.xuncha.scan.ReferenceModeAnalyzer;
+import cn.xuncha.scan.ScanAnalyzers;
 import cn.xuncha.scan.ScanSettings;
 import cn.xuncha.scan.ScanStage;
 import cn.xuncha.scan.ServiceCaseGateway;
@@ -37,7 +36,7 @@ final class ScanSession implements AutoCloseable {
         this.cases = new CaseService(db, Path.of(config.storage().dataDir()), casesConfig, units::get, clock, changes -> { });
         this.classifier = CropClassifiers.loadDefault();
         this.stage = new ScanStage(config, settings, db.dataSource(), new ServiceCaseGateway(cases),
-                new ReferenceModeAnalyzer(classifier, AnalyzerSettings.defaults()), clock);
+                ScanAnalyzers.create(classifier, settings.singleImage()), clock);
         this.reports = new ReportService(config, db.dataSource(), stage.store(), settings.zone(), clock);
     }
 

@@ -14,11 +14,14 @@ import java.time.ZoneId;
  * @param frameSpacing minimum time between two grabbed keyframes: long enough that a walking person has clearly moved
  * @param cameraTimeout whole-camera budget (connect + grab); the source is aborted after it
  * @param thresholds camera-check thresholds
+ * @param singleImage when the single-image detector also looks at a camera (it costs far more CPU than reference mode)
  */
 public record ScanSettings(LocalTime time, ZoneId zone, int concurrency, Duration grace, int framesPerCamera,
-                           Duration frameSpacing, Duration cameraTimeout, CheckThresholds thresholds) {
+                           Duration frameSpacing, Duration cameraTimeout, CheckThresholds thresholds,
+                           CombinedScanAnalyzer.SingleImage singleImage) {
     public static final ScanSettings DEFAULT = new ScanSettings(LocalTime.of(2, 0), ZoneId.of("Asia/Shanghai"), 8,
-            Duration.ofHours(6), 3, Duration.ofMillis(1900), Duration.ofSeconds(40), CheckThresholds.DEFAULT);
+            Duration.ofHours(6), 3, Duration.ofMillis(1900), Duration.ofSeconds(40), CheckThresholds.DEFAULT,
+            CombinedScanAnalyzer.SingleImage.WITHOUT_REFERENCE);
 
     public ScanSettings {
         if (concurrency < 1 || concurrency > 256) throw new IllegalArgumentException("scan.concurrency must be 1..256, got " + concurrency);
@@ -27,10 +30,10 @@ public record ScanSettings(LocalTime time, ZoneId zone, int concurrency, Duratio
     }
 
     public ScanSettings withConcurrency(int n) {
-        return new ScanSettings(time, zone, n, grace, framesPerCamera, frameSpacing, cameraTimeout, thresholds);
+        return new ScanSettings(time, zone, n, grace, framesPerCamera, frameSpacing, cameraTimeout, thresholds, singleImage);
     }
 
     public ScanSettings withFramesPerCamera(int n) {
-        return new ScanSettings(time, zone, concurrency, grace, n, frameSpacing, cameraTimeout, thresholds);
+        return new ScanSettings(time, zone, concurrency, grace, n, frameSpacing, cameraTimeout, thresholds, singleImage);
     }
 }

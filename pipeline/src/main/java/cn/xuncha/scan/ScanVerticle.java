@@ -1,6 +1,5 @@
 package cn.xuncha.scan;
 
-import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.cases.service.CaseService;
 import cn.xuncha.cases.store.Database;
@@ -63,7 +62,7 @@ public final class ScanVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             db = Database.open(config.storage());
             stage = new ScanStage(config, settings, db.dataSource(), new ServiceCaseGateway(cases.get()),
-                    new ReferenceModeAnalyzer(classifier, AnalyzerSettings.defaults()), clock);
+                    ScanAnalyzers.create(classifier, settings.singleImage()), clock);
             reports = new ReportService(config, db.dataSource(), stage.store(), settings.zone(), clock);
             return stage.store().latest().map(ScanRun::startedAt).orElse(null);
         }).onSuccess(lastStarted -> {

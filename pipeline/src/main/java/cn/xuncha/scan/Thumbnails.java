@@ -16,12 +16,19 @@ public final class Thumbnails {
 
     private Thumbnails() {}
 
+    /** The frame downscaled to {@value #WIDTH} px wide. */
     public static byte[] jpeg(Mat frame) {
         int h = Math.max(1, (int) Math.round(frame.rows() * (double) WIDTH / frame.cols()));
-        try (Mat small = new Mat(); Size size = new Size(WIDTH, h); BytePointer buf = new BytePointer();
-             IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 80)) {
+        try (Mat small = new Mat(); Size size = new Size(WIDTH, h)) {
             resize(frame, small, size, 0, 0, INTER_AREA);
-            if (!imencode(".jpg", small, buf, params)) throw new IllegalStateException("JPEG encoding failed");
+            return jpegFull(small);
+        }
+    }
+
+    /** The image at its own size. */
+    public static byte[] jpegFull(Mat image) {
+        try (BytePointer buf = new BytePointer(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 80)) {
+            if (!imencode(".jpg", image, buf, params)) throw new IllegalStateException("JPEG encoding failed");
             byte[] out = new byte[(int) buf.limit()];
             buf.get(out);
             return out;

@@ -4,7 +4,10 @@ import cn.xuncha.analysis.CropClassifier;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Test classifier: every candidate crop scores 0.9, so what the static-change analysis finds becomes a finding. */
+/**
+ * Test classifier standing in for the trained model: every candidate crop scores 0.9, so whatever the static-change
+ * analysis finds against the reference becomes a finding. Scan tests use scenes where that is exactly the garbage.
+ */
 final class EveryCropIsGarbage implements CropClassifier {
     @Override
     public float[] score(List<Mat> crops) {

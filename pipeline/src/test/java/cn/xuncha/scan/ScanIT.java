@@ -16,6 +16,7 @@ import cn.xuncha.cases.TransitionRequest;
 import cn.xuncha.config.CameraConfig;
 import cn.xuncha.config.PointConfig;
 import cn.xuncha.demo.ClipCache;
+import cn.xuncha.report.ReportService;
 import cn.xuncha.demo.ClipSpec;
 import cn.xuncha.demo.Resolution;
 import cn.xuncha.testbed.LocalRtspServer;
@@ -57,8 +58,9 @@ class ScanIT {
     static void start() throws Exception {
         ClipCache cache = ClipCache.shared();
         Path bags = SceneClips.write(SceneClips.bagsFromStart(), Resolution.P360, cache.dir());
+        Path quiet = SceneClips.write(SceneClips.emptyStreet(), Resolution.P360, cache.dir());
         server = LocalRtspServer.builder()
-                .mount("/quiet", ClipSpec.of("street_quiet", Resolution.P360, 30).withGop(1.0))
+                .mount("/quiet", quiet)
                 .mount("/bags", bags)
                 .mount("/covered", ClipSpec.of("fault_covered", Resolution.P360, 30).withGop(1.0))
                 .mount("/blurred", ClipSpec.of("fault_blurred", Resolution.P360, 30).withGop(1.0))
@@ -162,10 +164,13 @@ class ScanIT {
                     .get(10, TimeUnit.SECONDS);
             assertEquals("APPLIED", r.status().name(), a + ": " + r.message());
         }
+        Instant night3End = rig.stage.store().latest().orElseThrow().finishedAt();
         night(4, Map.of("P05-1", "/bags", "P01-2", "/bags"));
         List<CaseRecord> after4 = cases();
         CaseRecord rebound = after4.stream().filter(c -> c.cameraId().equals("P05-1") && c.state().isOpen()).findFirst().orElseThrow();
         assertEquals(p05.id(), rebound.reboundOf(), "garbage back within 7 days of closure is a rebound");
         assertFalse(after4.stream().anyMatch(c -> c.cameraId().equals("P01-1") && c.state().isOpen() && c.clearedAt() == null));
+        ReportAssertions.check(new ReportService(rig.config, rig.db.dataSource(), rig.stage.store(), ZONE, clock), NIGHT1, after4,
+                night3End, rig.stage.store().latest().orElseThrow().finishedAt());
     }
 }
