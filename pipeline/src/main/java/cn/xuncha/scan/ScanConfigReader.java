@@ -65,8 +65,11 @@ public final class ScanConfigReader {
         Duration timeout = duration(n, "cameraTimeout", d.cameraTimeout(), errors);
         CombinedScanAnalyzer.SingleImage single = d.singleImage();
         if (n.has("singleImage")) {
+            JsonNode v = n.get("singleImage");
             try {
-                single = CombinedScanAnalyzer.SingleImage.valueOf(n.get("singleImage").asText().trim().toUpperCase(java.util.Locale.ROOT));
+                // YAML 1.1 reads a bare off as the boolean false
+                single = v.isBoolean() && !v.asBoolean() ? CombinedScanAnalyzer.SingleImage.OFF
+                        : CombinedScanAnalyzer.SingleImage.valueOf(v.asText().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(new ConfigError("scan.singleImage", "expected always, without_reference or off"));
             }
