@@ -1,0 +1,28 @@
+package cn.xuncha.scan;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All check verdicts of one camera in one scan; the fault is the first failed check in {@link CheckKind} order. */
+public record CameraCheckResult(List<CheckVerdict> verdicts) {
+    public CameraCheckResult {
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public Optional<CheckVerdict> fault() {
+        return verdicts.stream().filter(CheckVerdict::failed).min(java.util.Comparator.comparing(CheckVerdict::kind));
+    }
+
+    public boolean healthy() {
+        return fault().isEmpty();
+    }
+
+    /** Whether garbage analysis on this picture means anything (a moved or blurred view is still looked at). */
+    public boolean analysable() {
+        return fault().map(v -> v.kind() == CheckKind.BLURRED || v.kind() == CheckKind.SHIFTED).orElse(true);
+    }
+
+    public Optional<CheckVerdict> verdict(CheckKind kind) {
+        return verdicts.stream().filter(v -> v.kind() == kind).findFirst();
+    }
+}

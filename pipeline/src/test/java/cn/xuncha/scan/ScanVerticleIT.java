@@ -1,0 +1,118 @@
+package cn.xuncha.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xuncha.cases.CasesConfig;
+import cn.xuncha.cases.web.CasesVerticle;
+import cn.xuncha.config.CameraConfig;
+import cn.xuncha.config.IngestConfig;
+import cn.xuncha.config.PointConfig;
+import cn.xuncha.config.ServerConfig;
+import cn.xuncha.config.StorageConfig;
+import cn.xuncha.config.XunchaConfig;
+import cn.xuncha.demo.ClipCache;
+import cn.xuncha.demo.ClipSpec;
+import cn.xuncha.demo.Resolution;
+import cn.xuncha.report.ReportRoutes;
+import cn.xuncha.review.HttpServerVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan verticle in a node: started half an hour after tonight's slot with no scan on record, it runs the missed
+ * scan by itself; a request meanwhile is refused with 409; afterwards POST /api/scans starts one and the reports
+ * are downloadable from the archive.
+ */
+class ScanVerticleIT {
+    @TempDir Path dir;
+    Vertx vertx;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (vertx != null) await(vertx.close());
+    }
+
+    @Test
+    void missedScanRunsAtStartupThenOnRequest() throws Exception {
+        Path clip = ClipCache.shared().clip(ClipSpec.of("street_quiet", Resolution.P360, 30).withGop(1.0));
+        List<CameraConfig> cams = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) cams.add(ScanRig.camera("V-" + i, "file:" + clip.toAbsolutePath()));
+        PointConfig point = ScanRig.point("V", "城关街道", cams);
+        XunchaConfig config = new XunchaConfig(new ServerConfig("127.0.0.1", 0), StorageConfig.embedded(dir.toString()), IngestConfig.DEFAULT, List.of(point));
+        ScanSettings settings = ScanSettings.DEFAULT.withFramesPerCamera(2);
+        ShiftedClock clock = new ShiftedClock();
+        LocalDate today = LocalDate.of(2025, 5, 20);
+        clock.setNow(today.atTime(settings.time().plusMinutes(30)).atZone(settings.zone()).toInstant());
+
+        vertx = Vertx.vertx();
+        BlockingQueue<JsonObject> finished = new LinkedBlockingQueue<>();
+        vertx.eventBus().<JsonObject>consumer(ScanVerticle.FINISHED, m -> finished.add(m.body()));
+        CasesVerticle cases = new CasesVerticle(config, CasesConfig.DEFAULT, clock);
+        await(vertx.deployVerticle(cases));
+        ScanVerticle scan = new ScanVerticle(config, settings, cases::service, new EveryCropIsGarbage(), clock);
+        await(vertx.deployVerticle(scan));
+        HttpServerVerticle web = new HttpServerVerticle(config.server(), List.of(new ReportRoutes(vertx, scan::reports)));
+        await(vertx.deployVerticle(web));
+        String base = "http://127.0.0.1:" + web.port();
+
+        assertEquals(409, post(base + "/api/scans").statusCode(), "the missed scan is running");
+        JsonObject first = finished.poll(120, TimeUnit.SECONDS);
+        assertNotNull(first, "the missed scan ran at startup");
+        assertEquals(today.toString(), first.getString("date"));
+        assertEquals(3, first.getInteger("cameras"));
+        assertEquals(0, first.getInteger("failed"));
+
+        HttpResponse<String> started = post(base + "/api/scans");
+        assertEquals(202, started.statusCode(), started.body());
+        assertTrue(new JsonObject(started.body()).getBoolean("started"));
+        JsonObject second = finished.poll(120, TimeUnit.SECONDS);
+        assertNotNull(second, "the requested scan ran");
+        assertTrue(second.getLong("scanId") > first.getLong("scanId"));
+
+        JsonArray list = new JsonArray(get(base + "/api/reports").body());
+        assertEquals(3, list.size(), "html, xlsx and csv of today: " + list);
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(base + "/api/reports/" + today + ".xlsx")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        assertEquals('P', (char) xlsx.body()[0], "an XLSX is a zip");
+        assertTrue(get(base + "/api/reports/" + today + ".html").body().contains("巡查日报 " + today));
+        HttpResponse<String> bad = get(base + "/api/reports/" + today + ".pdf");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("html, xlsx or csv"), bad.body());
+        assertEquals(400, get(base + "/api/reports/yesterday.html").statusCode());
+    }
+
+    HttpResponse<String> post(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
