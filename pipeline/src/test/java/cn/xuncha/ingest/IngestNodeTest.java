@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A whole node on file and unreachable cameras: health on /api/cameras and /metrics, credentials masked. */
 class IngestNodeTest {
     @TempDir Path dir;
-    private final HttpClient http = HttpClient.newHttpClient();
+    // the web API needs a login since the review stage guards it: a cookie jar keeps the session
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
 
     @Test
     void reportsHealthPerCameraOverHttp() throws Exception {
@@ -39,6 +40,11 @@ class IngestNodeTest {
         XunchaConfig cfg = new ConfigLoader(Map.of("CAM_USER", "admin", "CAM_PASS", "s3cret!")).load(dir.resolve("x.yaml"));
         try (XunchaNode node = XunchaNode.start(cfg)) {
             String base = "http://127.0.0.1:" + node.httpPort();
+            node.review().users().add("viewer", cn.xuncha.review.Role.REVIEWER, null, "viewer-password".toCharArray());
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"viewer\",\"password\":\"viewer-password\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
             JsonObject file1 = null, refused = null, nohost = null;
             long deadline = System.currentTimeMillis() + 15_000;
             String body = "";
