@@ -52,7 +52,7 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
             badRequest(ctx, e.getMessage());
             return;
         }
-        vertx.executeBlocking(() -> service.list(q)).onSuccess(page -> {
+        vertx.executeBlocking(() -> service.list(q), false).onSuccess(page -> {
             JsonArray items = new JsonArray();
             page.items().forEach(c -> items.add(new JsonObject(CaseViews.summary(c, clock.instant()))));
             ctx.json(new JsonObject().put("total", page.total()).put("offset", q.offset()).put("limit", q.limit()).put("items", items));
@@ -67,7 +67,7 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
             badRequest(ctx, e.getMessage());
             return;
         }
-        vertx.executeBlocking(() -> service.detail(id)).onSuccess(d -> {
+        vertx.executeBlocking(() -> service.detail(id), false).onSuccess(d -> {
             if (d.isEmpty()) notFound(ctx, "no case with id " + id);
             else ctx.json(new JsonObject(CaseViews.detail(d.get(), clock.instant(), EVIDENCE_PREFIX)));
         }).onFailure(ctx::fail);
@@ -105,7 +105,7 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
             badRequest(ctx, "evidence is addressed as <sha256 hex>.jpg");
             return;
         }
-        vertx.executeBlocking(() -> service.evidenceFile(m.group(1))).onSuccess(p -> {
+        vertx.executeBlocking(() -> service.evidenceFile(m.group(1)), false).onSuccess(p -> {
             if (p.isEmpty()) notFound(ctx, "no evidence " + m.group(1));
             else ctx.response().putHeader("Content-Type", "image/jpeg").putHeader("Cache-Control", "private, max-age=31536000, immutable")
                     .sendFile(p.get().toString());
