@@ -4,6 +4,8 @@ import cn.xuncha.config.ConfigException;
 import cn.xuncha.config.ConfigLoader;
 import cn.xuncha.config.XunchaConfig;
 import cn.xuncha.demo.DemoMedia;
+import cn.xuncha.ingest.FfmpegLogging;
+import cn.xuncha.review.DemoAccounts;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +24,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // the web answers at once; cameras whose clip is still being encoded (first run) retry until it appears
         return ServiceRunner.runUntilStopped(cfg, node -> {
+            System.out.println("xuncha demo: log in at http://" + cfg.server().host() + ":" + node.httpPort() + "/ with one of these accounts:");
+            try {
+                for (DemoAccounts.Login login : DemoAccounts.ensure(node.review().users(), cfg)) System.out.println("  " + login);
+            } catch (java.sql.SQLException e) {
+                System.err.println("xuncha demo: cannot create demo accounts: " + e.getMessage());
+            }
             Thread t = new Thread(() -> prepareMedia(cfg), "demo-media");
             t.setDaemon(true);
             t.start();
@@ -30,6 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void prepareMedia(XunchaConfig cfg) {
         try {
+            FfmpegLogging.quiet(); // the encoder's banner is noise in a service log
             DemoMedia.prepare(Path.of(cfg.storage().dataDir()));
             System.out.println("xuncha demo: all demo scenes ready under " + cfg.storage().dataDir() + "/demo-media");
         } catch (RuntimeException e) {
