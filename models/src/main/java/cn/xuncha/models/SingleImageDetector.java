@@ -27,6 +27,7 @@ public final class SingleImageDetector {
     public static final double CANDIDATE_FLOOR = 0.3;
     private static final double NMS_IOU = 0.3;
     private static final double VOTE_IOU = 0.5;
+    private static final int MAX_CANDIDATES = 1500;
 
     private final GarbageClassifier classifier;
     private final double threshold;
@@ -87,6 +88,8 @@ public final class SingleImageDetector {
     static List<Detection> suppress(List<Detection> candidates) {
         List<Detection> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
+        // bounded work on pathological inputs (an untrained or confused model lights up every window)
+        if (sorted.size() > MAX_CANDIDATES) sorted = sorted.subList(0, MAX_CANDIDATES);
         List<Detection> kept = new ArrayList<>();
         for (Detection d : sorted) {
             if (d.box().area() <= 0) continue;
