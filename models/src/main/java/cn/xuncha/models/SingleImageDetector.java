@@ -49,6 +49,12 @@ public final class SingleImageDetector {
 
     /** Every box down to {@link #CANDIDATE_FLOOR}, best first (for threshold sweeps in eval and training). */
     public DetectionResult detectAll(Mat bgr) {
+        DetectionResult raw = candidates(bgr);
+        return new DetectionResult(raw.maxScore(), suppress(raw.detections()));
+    }
+
+    /** Every scanned window scoring at least {@link #CANDIDATE_FLOOR}, before suppression (diagnostics). */
+    public DetectionResult candidates(Mat bgr) {
         double norm = Math.min(1.0, MAX_SHORT_SIDE / (double) Math.min(bgr.cols(), bgr.rows()));
         int input = classifier.metadata().inputSize();
         int pad = input / 2;
@@ -76,7 +82,7 @@ public final class SingleImageDetector {
                 }
             }
         }
-        return new DetectionResult(maxScore, suppress(candidates));
+        return new DetectionResult(maxScore, candidates);
     }
 
     /** The object box a window stands for (inverse of the crop padding), clipped to the image. */
