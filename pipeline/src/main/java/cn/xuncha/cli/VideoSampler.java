@@ -43,7 +43,7 @@ final class VideoSampler {
             while ((f = grab(g, video)) != null) {
                 if (f.image == null) continue;
                 long ts = Math.max(0, f.timestamp);
-                last = ts / 1e6;
+                last = Math.max(last, ts / 1e6); // decoders may flush a last frame stamped 0
                 if (ts + 500 < next) continue; // tolerate timestamp rounding of half a millisecond
                 Mat m = conv.convert(f);
                 if (m == null) continue;
