@@ -85,9 +85,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalyzerSettings settings = AnalyzerSettings.defaults().withDefaultDwell(dwellTime).withLearnSamples(learn);
         AnalysisRun run = new AnalysisRun();
-        try (CropClassifier classifier = classifiers.get();
+        try (CropClassifier model = classifiers.get(); CropClassifier classifier = run.counting(model);
                 CameraAnalyzer analyzer = new CameraAnalyzer("video", "video", zones, settings, classifier)) {
-            run.classifier = classifier.describe();
+            run.classifier = model.describe();
             double duration = VideoSampler.sample(video, interval, (t, frame) -> {
                 long t0 = System.nanoTime();
                 List<Finding> findings = analyzer.analyze(Instant.EPOCH.plusNanos((long) (t * 1e9)), frame);
