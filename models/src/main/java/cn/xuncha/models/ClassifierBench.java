@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Random;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 /** Benchmark hook: per-crop latency of the committed classifier on synthetic crops of mixed sizes. */
 public final class ClassifierBench {
@@ -29,7 +28,9 @@ public final class ClassifierBench {
             for (int i = 0; i < crops; i++) {
                 int side = 40 + rnd.nextInt(200);
                 Mat m = new Mat(side, side + rnd.nextInt(40), opencv_core.CV_8UC3);
-                opencv_core.randu(m, new Mat(new Scalar(0, 0, 0, 0)), new Mat(new Scalar(255, 255, 255, 0)));
+                byte[] px = new byte[m.rows() * m.cols() * 3];
+                rnd.nextBytes(px);
+                m.data().put(px);
                 mats.add(m);
             }
             for (int i = 0; i < Math.min(20, crops); i++) clf.score(mats.get(i)); // warm-up (JIT, ND4J workspaces)

@@ -27,6 +27,7 @@ public final class SingleImageDetector {
     public static final double CANDIDATE_FLOOR = 0.3;
     private static final double NMS_IOU = 0.3;
     private static final double VOTE_IOU = 0.5;
+    private static final int MAX_CANDIDATES = 1500;
 
     private final GarbageClassifier classifier;
     private final double threshold;
@@ -48,6 +49,12 @@ public final class SingleImageDetector {
 
     /** Every box down to {@link #CANDIDATE_FLOOR}, best first (for threshold sweeps in eval and training). */
     public DetectionResult detectAll(Mat bgr) {
+        DetectionResult raw = candidates(bgr);
+        return new DetectionResult(raw.maxScore(), suppress(raw.detections()));
+    }
+
+    /** Every scanned window scoring at least {@link #CANDIDATE_FLOOR}, before suppression (diagnostics). */
+    public DetectionResult candidates(Mat bgr) {
         double norm = Math.min(1.0, MAX_SHORT_SIDE / (double) Math.min(bgr.cols(), bgr.rows()));
         int input = classifier.metadata().inputSize();
         int pad = input / 2;
@@ -75,7 +82,7 @@ public final class SingleImageDetector {
                 }
             }
         }
-        return new DetectionResult(maxScore, suppress(candidates));
+        return new DetectionResult(maxScore, candidates);
     }
 
     /** The object box a window stands for (inverse of the crop padding), clipped to the image. */
@@ -87,6 +94,8 @@ public final class SingleImageDetector {
     static List<Detection> suppress(List<Detection> candidates) {
         List<Detection> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
+        // bounded work on pathological inputs (an untrained or confused model lights up every window)
+        if (sorted.size() > MAX_CANDIDATES) sorted = sorted.subList(0, MAX_CANDIDATES);
         List<Detection> kept = new ArrayList<>();
         for (Detection d : sorted) {
             if (d.box().area() <= 0) continue;

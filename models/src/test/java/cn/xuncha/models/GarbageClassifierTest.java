@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +22,11 @@ class GarbageClassifierTest {
 
     static Mat noise(int rows, int cols, long seed) {
         Mat m = new Mat(rows, cols, opencv_core.CV_8UC3);
-        opencv_core.setRNGSeed((int) seed);
-        opencv_core.randu(m, new Mat(new Scalar(0, 0, 0, 0)), new Mat(new Scalar(255, 255, 255, 0)));
+        byte[] px = new byte[rows * cols * 3];
+        new java.util.Random(seed).nextBytes(px);
+        m.data().put(px);
         return m;
     }
-
     @Test
     void savedModelScoresTheSameAfterLoading(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("m.zip");
@@ -37,13 +36,12 @@ class GarbageClassifierTest {
             ModelFiles.write(a, zip);
             try (GarbageClassifier b = GarbageClassifier.load(zip)) {
                 assertArrayEquals(before, b.scoreBatch(crops), 1e-6f);
-                assertEquals(a.metadata(), b.metadata());
+                assertEquals(a.metadata().toString(), b.metadata().toString()); // JSON turns Long into Integer in maps
                 assertEquals(before[1], b.score(crops.get(1)), 1e-6f);
             }
         } finally {
             crops.forEach(Mat::close);
         }
-        for (float p : new float[] {0}) assertTrue(p >= 0);
     }
 
     @Test

@@ -42,6 +42,17 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // stdout carries only the result lines: library logging that targets System.out goes to stderr meanwhile
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return detectAll();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private Integer detectAll() throws Exception {
         try (GarbageClassifier clf = model.load()) {
             SingleImageDetector detector = threshold == null ? new SingleImageDetector(clf) : new SingleImageDetector(clf, threshold);
             int errors = 0;

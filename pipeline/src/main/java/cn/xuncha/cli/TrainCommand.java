@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-images", defaultValue = "0", description = "use at most N training/validation images (quick trials; 0 = all)")
     int maxImages;
 
-    @Option(names = "--max-false-boxes", defaultValue = "0.4", description = "false boxes per valid image allowed when choosing the detection threshold")
+    @Option(names = "--max-false-boxes", defaultValue = "0.5", description = "false-box budget per valid image for the strict threshold recorded in the metadata")
     double maxFalseBoxes;
 
     @Option(names = "--from-reviews", paramLabel = "DIR", description = "fine-tune on DIR/labels.csv (file,label,category) instead of training from scratch")

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import picocli.CommandLine;
 
 /** Synthetic images, an untrained model file and stdout/stderr capture for the command tests. */
@@ -27,13 +26,13 @@ final class CliTestSupport {
 
     static Path writeImage(Path file, int w, int h, long seed) {
         try (Mat m = new Mat(h, w, opencv_core.CV_8UC3)) {
-            opencv_core.setRNGSeed((int) seed);
-            opencv_core.randu(m, new Mat(new Scalar(0, 0, 0, 0)), new Mat(new Scalar(255, 255, 255, 0)));
+            byte[] px = new byte[w * h * 3];
+            new java.util.Random(seed).nextBytes(px);
+            m.data().put(px);
             imwrite(file.toString(), m);
         }
         return file;
     }
-
     /** An untrained model whose detection threshold is low enough that it always reports boxes. */
     static Path untrainedModel(Path dir, double detectionThreshold) throws IOException {
         ModelMetadata md = new ModelMetadata(List.of("background", "garbage"), GarbageNet.INPUT, 1.25, 0.5,

@@ -100,6 +100,27 @@ public final class Evaluator {
         return 0.98;
     }
 
+    /** Detection threshold with the best box F1 (IoU >= 0.3) over these images, searched in [0.5, 0.98]. */
+    public double thresholdForBestBoxF1() {
+        double best = 0.9, bestF1 = -1;
+        long truth = outcomes.stream().mapToLong(o -> o.truth().size()).sum();
+        for (int t = 50; t <= 98; t++) {
+            double thr = t / 100.0;
+            long hits = 0, dets = 0;
+            for (ImageOutcome o : outcomes) {
+                hits += o.matched(thr, BOX_IOU);
+                dets += o.detections(thr);
+            }
+            double p = dets == 0 ? 0 : (double) hits / dets, r = truth == 0 ? 0 : (double) hits / truth;
+            double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                best = thr;
+            }
+        }
+        return best;
+    }
+
     private float[] cachedPatchScores;
 
     public float[] patchScores() {

@@ -3,6 +3,7 @@ package cn.xuncha.models.train;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
 import cn.xuncha.models.eval.Auroc;
 import cn.xuncha.models.eval.EvalReport;
@@ -95,22 +96,39 @@ public final class Trainer {
             training.put("data", "trashbags-kr train (CC BY 4.0, WoosongVision/Roboflow) + fixed-camera clips (bgslibrary, MIT)");
             ModelMetadata draft = new ModelMetadata(List.of("background", "garbage"), size,
                     cn.xuncha.models.data.PatchSampler.CROP_PAD, op, 0.5, data.fingerprint(), Map.of(), training);
-            GarbageClassifier model = new GarbageClassifier(net, draft);
             log.println("choosing the detection threshold on the valid split ...");
-            Evaluator ev;
-            var validImages = data.validForThreshold(o.maxImages());
-            try (ProgressBar pb = new ProgressBarBuilder().setTaskName("valid").setInitialMax(validImages.size()).build()) {
-                ev = new Evaluator(model).run(validImages, o.seed() + 1, pb::step);
-            }
-            double det = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
-            EvalReport report = ev.report("valid", det, op);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            training.put("seconds", Math.round(secs));
-            GarbageClassifier finalModel = new GarbageClassifier(net, new ModelMetadata(draft.classes(), size,
-                    draft.cropPadding(), op, det, draft.dataFingerprint(), report.asMetrics("valid_"), training));
-            ModelFiles.write(finalModel, o.out());
-            return new Result(finalModel, report, secs);
+            Result r = calibrate(new GarbageClassifier(net, draft), data.validForThreshold(o.maxImages()), o, log);
+            training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+            ModelFiles.write(r.model(), o.out());
+            return new Result(r.model(), r.validation(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /**
+     * Scans the valid images once and sets the detection threshold to the best box F1 (IoU 0.3); the strict
+     * point (false boxes per image within the budget) is recorded in the metrics. Returns a new model object.
+     */
+    public static Result calibrate(GarbageClassifier model, List<LabeledImage> validImages, TrainOptions o, PrintStream log)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Evaluator ev;
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("valid").setInitialMax(validImages.size()).build()) {
+            ev = new Evaluator(model).run(validImages, o.seed() + 1, pb::step);
+        }
+        ModelMetadata m = model.metadata();
+        double det = ev.thresholdForBestBoxF1();
+        double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
+        EvalReport strictReport = ev.report("valid", strict, m.operatingThreshold());
+        EvalReport report = ev.report("valid", det, m.operatingThreshold());
+        Map<String, Double> metrics = new LinkedHashMap<>(report.asMetrics("valid_"));
+        metrics.put("valid_strict_detection_threshold", strict);
+        metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
+        metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
+        GarbageClassifier calibrated = new GarbageClassifier(model.network(), new ModelMetadata(m.classes(),
+                m.inputSize(), m.cropPadding(), m.operatingThreshold(), det, m.dataFingerprint(), metrics, m.training()));
+        log.printf(Locale.ROOT, "detection threshold %.2f (best box F1); strict %.2f keeps <= %.2f false boxes/image "
+                + "at box recall %.3f%n", det, strict, o.maxFalseBoxesPerImage(), strictReport.boxRecallIou03());
+        return new Result(calibrated, report, (System.nanoTime() - t0) / 1e9);
     }
 
     static float[] score(MultiLayerNetwork net, List<Patch> patches, int size) {

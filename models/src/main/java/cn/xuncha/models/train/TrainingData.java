@@ -22,7 +22,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /** Locates the training inputs (failing with the missing path) and cuts fresh augmented patches per epoch. */
 public final class TrainingData implements AutoCloseable {
 
-    private static final int NEGATIVES_PER_PHOTO = 6;
+    private static final int NEGATIVES_PER_PHOTO = 4;
     private static final int FRAMES_PER_CLIP = 40;
     private static final int VIDEO_NEGATIVES_PER_EPOCH = 1500;
 

@@ -38,6 +38,19 @@ class PatchSamplerTest {
     }
 
     @Test
+    void misframedWindowsFitNoBag() {
+        Random rnd = new Random(3);
+        int made = 0;
+        for (int i = 0; i < 300; i++) {
+            PixelBox w = PatchSampler.misframed(bags.get(i % 2), bags, rnd);
+            if (w == null) continue;
+            made++;
+            for (PixelBox b : bags) assertTrue(PatchSampler.impliedObject(w).iou(b) < 0.2);
+        }
+        assertTrue(made > 100, "made " + made);
+    }
+
+    @Test
     void augmentationIsDeterministicForASeed() {
         try (Mat img = new Mat(64, 64, opencv_core.CV_8UC3, new Scalar(30, 60, 200, 0))) {
             byte[] a = Augmenter.apply(img, new Random(5)), b = Augmenter.apply(img, new Random(5));
