@@ -66,6 +66,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // stdout carries only the JSON lines: libraries that log to System.out (DL4J) go to stderr meanwhile
+        java.io.PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private Integer run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Duration interval, dwellTime;
