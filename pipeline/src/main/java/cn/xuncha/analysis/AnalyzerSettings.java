@@ -45,7 +45,7 @@ public record AnalyzerSettings(
 
     public static AnalyzerSettings defaults() {
         return new AnalyzerSettings(640, 7, Duration.ofSeconds(10), 2, 5, 40, 0.3,
-                0.004, 0.08, Math.log(1.8), Math.log(0.3), 0.08, 5, Duration.ofSeconds(60), 0.02, 0.4, 5);
+                0.003, 0.08, Math.log(1.8), Math.log(0.3), 0.08, 5, Duration.ofSeconds(60), 0.02, 0.4, 5);
     }
 
     public AnalyzerSettings withDefaultDwell(Duration dwell) {

@@ -26,6 +26,10 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class ChangeDetector implements AutoCloseable {
     private static final Size BOX = new Size(5, 5);
     private static final Size SMOOTH = new Size(0, 0);
+    /** scale of the high-pass on the log ratio: fine enough that a shadow's penumbra is "smooth" */
+    static final double HP_SIGMA = 1.5;
+    /** texture change must fill this disc (analysis px): hard shadow outlines are thinner bands */
+    static final int TEXTURE_OPEN = 9;
     static final int ACTIVITY_SAMPLES = 20;
     static final double ACTIVITY_LIMIT = 0.1;
     private final AnalyzerSettings s;
@@ -33,6 +37,7 @@ final class ChangeDetector implements AutoCloseable {
     private final Mat tmp = new Mat();
     private final Mat tmp2 = new Mat();
     private final Mat bit = new Mat();
+    private final Mat textureKernel = getStructuringElement(MORPH_ELLIPSE, new Size(TEXTURE_OPEN, TEXTURE_OPEN));
     private final Mat openKernel = getStructuringElement(MORPH_ELLIPSE, new Size(5, 5));
     private final Mat closeKernel = getStructuringElement(MORPH_ELLIPSE, new Size(7, 7));
     private final Mat dilateKernel = getStructuringElement(MORPH_RECT, new Size(7, 7));
@@ -94,12 +99,14 @@ final class ChangeDetector implements AutoCloseable {
         tmp.convertTo(bit, CV_8U);
         bitwise_or(changed, bit, changed);
         // texture: local energy of the high-pass log ratio
-        GaussianBlur(dL, tmp, SMOOTH, 3);
+        GaussianBlur(dL, tmp, SMOOTH, HP_SIGMA);
         subtract(dL, tmp, tmp);
         multiply(tmp, tmp, tmp);
         boxFilter(tmp, tmp, -1, BOX);
         threshold(tmp, tmp, s.textureThreshold(), 255, THRESH_BINARY);
         tmp.convertTo(bit, CV_8U);
+        // a hard shadow edge leaves a band of texture change along its outline: keep only compact regions
+        morphologyEx(bit, bit, MORPH_OPEN, textureKernel);
         bitwise_or(changed, bit, changed);
         if (useChroma) {
             absdiff(cur.cb, ref.cb, tmp);
@@ -132,6 +139,6 @@ final class ChangeDetector implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {dL, tmp, tmp2, bit, openKernel, closeKernel, dilateKernel, changed, moving, persist, candidates, activity}) m.close();
+        for (Mat m : new Mat[] {textureKernel, dL, tmp, tmp2, bit, openKernel, closeKernel, dilateKernel, changed, moving, persist, candidates, activity}) m.close();
     }
 }

@@ -17,7 +17,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * </ul>
  */
 final class FrameFeatures implements AutoCloseable {
-    private static final Size BLUR = new Size(5, 5);
+    /** light denoising only: heavier blur erases the fine texture of grey bags on grey pavement */
+    private static final Size BLUR = new Size(3, 3);
     private final Mat logLut = logLut();
     private final Mat gray = new Mat();
     private final Mat bgrF = new Mat();

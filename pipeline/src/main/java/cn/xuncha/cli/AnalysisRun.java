@@ -1,5 +1,6 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.analysis.FindingEvent;
 import cn.xuncha.config.Durations;
 import java.nio.file.Path;
@@ -7,7 +8,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Counts and timings of one {@code analyze} run, reported in its summary line. */
 final class AnalysisRun {
@@ -15,11 +18,33 @@ final class AnalysisRun {
     private int samples;
     private final EnumMap<FindingEvent, Integer> events = new EnumMap<>(FindingEvent.class);
     String classifier = "";
+    private int cropsScored;
     double duration;
 
     void record(long sampleNanos) {
         if (samples == nanos.length) nanos = Arrays.copyOf(nanos, samples * 2);
         nanos[samples++] = sampleNanos;
+    }
+
+    /** Wraps the classifier to count scored crops: how many static objects outlived their dwell. */
+    CropClassifier counting(CropClassifier c) {
+        return new CropClassifier() {
+            @Override
+            public float[] score(List<Mat> crops) {
+                cropsScored += crops.size();
+                return c.score(crops);
+            }
+
+            @Override
+            public double threshold() {
+                return c.threshold();
+            }
+
+            @Override
+            public double cropPadding() {
+                return c.cropPadding();
+            }
+        };
     }
 
     void count(FindingEvent e) {
@@ -43,6 +68,7 @@ final class AnalysisRun {
         s.put("events", ev);
         s.put("msPerSample", ms);
         s.put("classifier", classifier);
+        s.put("cropsScored", cropsScored);
         return s;
     }
 

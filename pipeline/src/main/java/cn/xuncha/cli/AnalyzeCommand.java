@@ -66,6 +66,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // stdout carries only the JSON lines: libraries that log to System.out (DL4J) go to stderr meanwhile
+        java.io.PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private Integer run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Duration interval, dwellTime;
@@ -85,9 +96,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalyzerSettings settings = AnalyzerSettings.defaults().withDefaultDwell(dwellTime).withLearnSamples(learn);
         AnalysisRun run = new AnalysisRun();
-        try (CropClassifier classifier = classifiers.get();
+        try (CropClassifier model = classifiers.get(); CropClassifier classifier = run.counting(model);
                 CameraAnalyzer analyzer = new CameraAnalyzer("video", "video", zones, settings, classifier)) {
-            run.classifier = classifier.describe();
+            run.classifier = model.describe();
             double duration = VideoSampler.sample(video, interval, (t, frame) -> {
                 long t0 = System.nanoTime();
                 List<Finding> findings = analyzer.analyze(Instant.EPOCH.plusNanos((long) (t * 1e9)), frame);

@@ -54,6 +54,17 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // stdout carries only the table and the JSON line: libraries that log to System.out go to stderr meanwhile
+        java.io.PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private Integer run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         setNumThreads(1);
         Map<String, Object> json = new LinkedHashMap<>();

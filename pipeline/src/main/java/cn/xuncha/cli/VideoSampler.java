@@ -29,7 +29,7 @@ final class VideoSampler {
     /** @return the video time of the last frame read, in seconds */
     static double sample(Path video, Duration interval, SampleConsumer consumer) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        long step = Math.max(1, interval.toNanos() / 1000);
+        SampleClock clock = new SampleClock(interval.toNanos() / 1000);
         double last = 0;
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile()); OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
             try {
@@ -38,17 +38,15 @@ final class VideoSampler {
                 throw new VideoException("cannot open " + video + " as video: " + e.getMessage(), e);
             }
             if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) throw new VideoException(video + " has no video stream", null);
-            long next = 0;
             Frame f;
             while ((f = grab(g, video)) != null) {
                 if (f.image == null) continue;
                 long ts = Math.max(0, f.timestamp);
-                last = ts / 1e6;
-                if (ts + 500 < next) continue; // tolerate timestamp rounding of half a millisecond
+                last = Math.max(last, ts / 1e6); // decoders may flush a last frame stamped 0
+                if (!clock.take(ts)) continue;
                 Mat m = conv.convert(f);
                 if (m == null) continue;
                 consumer.accept(ts / 1e6, m);
-                next = (ts / step + 1) * step;
             }
             g.stop();
         }

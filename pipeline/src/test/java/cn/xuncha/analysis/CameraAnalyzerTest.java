@@ -92,6 +92,27 @@ class CameraAnalyzerTest {
     }
 
     @Test
+    void hardDarkShadowIsNotFlagged() {
+        // a sharp-edged, deep shadow (e.g. from a building): its outline is a band of texture change, not an object
+        List<Event> ev = run(30, List.of(), new FixedScoreClassifier(0.9f), (i, f) -> {
+            if (i >= APPEAR) SyntheticScene.shadow(f, new Rect(300, 300, 400, 250), 0.35, 0.5);
+        });
+        assertEquals(List.of(), ev);
+    }
+
+    @Test
+    void greyObjectOnGreyPavementIsFoundByItsTexture() {
+        // same mean grey and colour as the pavement: only the texture differs
+        Rect r = new Rect(600, 420, 60, 44);
+        List<Event> ev = run(30, List.of(), new FixedScoreClassifier(0.9f), (i, f) -> {
+            if (i >= APPEAR) SyntheticScene.greyBag(f, r);
+        });
+        Event o = ev.stream().filter(e -> e.finding().event() == FindingEvent.OPENED).findFirst().orElseThrow(() -> new AssertionError("not found"));
+        assertTrue(o.sample() <= APPEAR + DWELL_S + 2, "opened at " + o.sample());
+        assertTrue(o.finding().box().iou(truth(r)) >= 0.3, o.finding().box().toString());
+    }
+
+    @Test
     void removedObjectIsClosedAfterKSamples() {
         int removeAt = APPEAR + DWELL_S + 6;
         List<Event> ev = run(40, List.of(), new FixedScoreClassifier(0.9f), (i, f) -> {
@@ -158,7 +179,7 @@ class CameraAnalyzerTest {
                     org.bytedeco.opencv.global.opencv_imgproc.cvtColor(g, f, org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR);
                 }
             }
-            if (i >= bagAt) SyntheticScene.bag(f, BAG);
+            if (i >= bagAt) SyntheticScene.greyBag(f, BAG); // no colour at night: found by texture
         });
         Event o = ev.stream().filter(e -> e.finding().event() == FindingEvent.OPENED).findFirst().orElseThrow(() -> new AssertionError(ev.toString()));
         assertTrue(o.sample() <= bagAt + DWELL_S + 2, "opened at " + o.sample());
@@ -183,5 +204,29 @@ class CameraAnalyzerTest {
             assertTrue(a.ready());
             assertEquals(List.of(), out);
         }
+    }
+
+    @Test
+    void betterScoreIsReportedAsUpdateAtMostOncePerInterval() {
+        // the first look scores 0.6, later looks 0.95 (e.g. the bag was half hidden at first)
+        CropClassifier improving = new CropClassifier() {
+            int calls;
+            @Override public float[] score(List<Mat> crops) {
+                float[] s = new float[crops.size()];
+                java.util.Arrays.fill(s, calls++ == 0 ? 0.6f : 0.95f);
+                return s;
+            }
+            @Override public double threshold() { return 0.5; }
+        };
+        List<Event> ev = run(APPEAR + DWELL_S + 80, List.of(), improving, (i, f) -> { if (i >= APPEAR) SyntheticScene.bag(f, BAG); });
+        List<Event> opened = ev.stream().filter(e -> e.finding().event() == FindingEvent.OPENED).toList();
+        List<Event> updated = ev.stream().filter(e -> e.finding().event() == FindingEvent.UPDATED).toList();
+        assertEquals(1, opened.size(), ev.toString());
+        assertEquals(1, updated.size(), "one update for the better score, none while it stays the same: " + ev);
+        assertEquals(opened.get(0).finding().trackId(), updated.get(0).finding().trackId());
+        assertEquals(0.95, updated.get(0).finding().score(), 1e-6);
+        long gap = updated.get(0).sample() - opened.get(0).sample();
+        assertTrue(gap >= SETTINGS.updateInterval().toSeconds(), "rate-limited: update " + gap + " s after opening");
+        assertNotNull(updated.get(0).finding().evidence().cropJpeg());
     }
 }

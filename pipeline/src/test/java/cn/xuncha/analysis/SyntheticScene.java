@@ -64,6 +64,14 @@ public final class SyntheticScene implements AutoCloseable {
         }
     }
 
+    /** A "bag" with the pavement's mean grey and colour but its own texture (folds). */
+    static void greyBag(Mat f, Rect r) {
+        rectangle(f, r, new Scalar(122, 126, 130, 0), -1, LINE_8, 0);
+        for (int y = r.y(); y < r.y() + r.height(); y += 10) {
+            line(f, new Point(r.x(), y), new Point(r.x() + r.width() - 1, y + 5), new Scalar(80, 85, 90, 0), 3, LINE_8, 0);
+        }
+    }
+
     /** Multiplies intensities in {@code r} by {@code factor} with a soft (penumbra) edge, keeping the texture. */
     static void shadow(Mat f, Rect r, double factor, double penumbra) {
         try (Mat mask = new Mat(f.size(), CV_32F, Scalar.all(1)); Mat m3 = new Mat(); Mat ff = new Mat()) {
