@@ -42,6 +42,8 @@ public final class AnalysisVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // cameras are the parallelism: OpenCV's own thread pool would only fight the analysis workers for cores
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
         pool = vertx.createSharedWorkerExecutor("xuncha-analysis", Math.max(1, Runtime.getRuntime().availableProcessors()), 60, TimeUnit.SECONDS);
         return vertx.executeBlocking(classifiers::get).onSuccess(c -> {
             classifier = new SerializedClassifier(c);
