@@ -7,7 +7,6 @@ import cn.xuncha.cases.CaseRecord;
 import cn.xuncha.cases.CaseState;
 import cn.xuncha.cases.CasesConfig;
 import cn.xuncha.cases.TransitionRequest;
-import cn.xuncha.cases.store.AppliedCommands;
 import cn.xuncha.cases.store.CaseHistoryStore;
 import cn.xuncha.cases.store.CaseStore;
 import cn.xuncha.cases.store.Database;
@@ -64,6 +63,11 @@ public final class CaseService implements AutoCloseable {
         return writer.submit(new CaseCommand.MarkOverdue(UUID.randomUUID().toString(), clock.instant()));
     }
 
+    /** Housekeeping on the writer: forgets idempotency marks and index entries past every replay horizon. */
+    public CompletableFuture<CommandResult> prune() {
+        return writer.submit(new CaseCommand.Prune(UUID.randomUUID().toString(), clock.instant()));
+    }
+
     public boolean degraded() {
         return writer.degraded();
     }
@@ -98,7 +102,6 @@ public final class CaseService implements AutoCloseable {
             for (Map.Entry<CaseState, Duration> e : config.retention().entrySet()) {
                 orphans.addAll(history.dropEvidence(c, e.getKey(), now.minus(e.getValue())));
             }
-            new AppliedCommands().purge(c, now.minus(Duration.ofDays(7)));
             c.commit();
             for (String h : orphans) if (evidence.delete(h)) deleted++;
         }
