@@ -4,11 +4,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Real servers the integration tests start themselves: GStreamer RTSP server (python3-gi), PostgreSQL, Chromium.
+# Real servers the integration tests start themselves: GStreamer RTSP server (python3-gi), PostgreSQL, Mosquitto, Chromium.
 PKGS=(openjdk-17-jdk-headless maven
       python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-tools gstreamer1.0-plugins-base
       gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-      postgresql chromium chromium-driver procps)
+      postgresql mosquitto mosquitto-clients chromium chromium-driver procps)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
