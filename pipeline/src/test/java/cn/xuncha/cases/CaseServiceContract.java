@@ -213,4 +213,22 @@ abstract class CaseServiceContract {
         assertEquals(2, c.detections());
         assertEquals(0.9, c.bestScore(), 1e-9);
     }
+
+    @Test
+    void reviewedCasesExportAsLabelledCrops() throws Exception {
+        long confirmed = ingest(seen(1, FindingEvent.OPENED, 0.8, box, T0, 11)).changes().get(0).caseId();
+        long dismissed = ingest(seen(2, FindingEvent.OPENED, 0.8, new Box(600, 300, 50, 50), T0, 12)).changes().get(0).caseId();
+        long pending = ingest(seen(3, FindingEvent.OPENED, 0.8, new Box(10, 10, 50, 50), T0, 13)).changes().get(0).caseId();
+        service.transition(new TransitionRequest(confirmed, CaseAction.CONFIRM, "r", null, null, null, Category.PILING, null), null).get();
+        act(dismissed, CaseAction.DISMISS, "影子", null);
+        Path out = dir.resolve("reviews");
+        cn.xuncha.cases.service.ReviewExport.Result r = service.exportReviews(out);
+        assertEquals(2, r.written());
+        List<String> lines = Files.readAllLines(out.resolve("labels.csv"));
+        assertEquals(List.of("file,label,category", "case-" + confirmed + ".jpg,1,piling", "case-" + dismissed + ".jpg,0,"), lines);
+        String crop = service.detail(confirmed).orElseThrow().evidence().get(EvidenceKind.CROP);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(service.evidenceFile(crop).orElseThrow()),
+                Files.readAllBytes(out.resolve("case-" + confirmed + ".jpg"))), "the crop itself");
+        assertFalse(Files.exists(out.resolve("case-" + pending + ".jpg")), "not reviewed yet");
+    }
 }

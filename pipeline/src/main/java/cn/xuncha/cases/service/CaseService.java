@@ -92,6 +92,11 @@ public final class CaseService implements AutoCloseable {
         return evidence.find(sha256);
     }
 
+    /** Writes reviewer decisions as labelled examples into {@code dir} (see {@link ReviewExport}). */
+    public ReviewExport.Result exportReviews(Path dir) throws SQLException, java.io.IOException {
+        return new ReviewExport(db, evidence).write(dir);
+    }
+
     /** Deletes evidence files of cases past their state's retention; returns how many files went. */
     public int purgeEvidence() throws SQLException {
         int deleted = 0;
