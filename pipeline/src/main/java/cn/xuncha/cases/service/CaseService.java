@@ -80,6 +80,13 @@ public final class CaseService implements AutoCloseable {
         }
     }
 
+    /** Open, overdue, rebound and closed counts per responsible unit (just {@code unit} when given). */
+    public List<cn.xuncha.cases.UnitCounts> countsByUnit(String unit) throws SQLException {
+        try (Connection c = db.connection()) {
+            return cases.countsByUnit(c, unit, clock.instant());
+        }
+    }
+
     public Optional<CaseDetail> detail(long id) throws SQLException {
         try (Connection c = db.connection()) {
             Optional<CaseRecord> r = cases.find(c, id);

@@ -3,6 +3,7 @@ package cn.xuncha.cases.store;
 import cn.xuncha.cases.CaseQuery;
 import cn.xuncha.cases.CaseRecord;
 import cn.xuncha.cases.CaseState;
+import cn.xuncha.cases.UnitCounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,6 +102,24 @@ public final class CaseStore {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** Per-unit counts (one unit when {@code unit} is given), ordered by unit; overdue as of {@code now}. */
+    public List<UnitCounts> countsByUnit(Connection c, String unit, Instant now) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(now));
+        String sql = "select unit, sum(case when state in " + OPEN_STATES + " then 1 else 0 end), "
+                + "sum(case when overdue or (state = 'DISPATCHED' and deadline < ?) then 1 else 0 end), "
+                + "sum(case when rebound_of is not null then 1 else 0 end), sum(case when state = 'CLOSED' then 1 else 0 end) from cases";
+        if (unit != null) {
+            sql += " where unit = ?";
+            args.add(unit);
+        }
+        sql += " group by unit order by unit";
+        List<UnitCounts> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(new UnitCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+        }
+        return out;
     }
 
     private static String where(CaseQuery q, List<Object> args) {
