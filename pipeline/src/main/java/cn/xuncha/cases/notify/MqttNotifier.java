@@ -31,7 +31,12 @@ final class MqttNotifier implements Notifier {
     private final MqttConfig config;
     private final Vertx vertx;
     private final Context context;
-    private final MqttClient client;
+    private final MqttClientOptions options;
+    /** a fresh client per connection, so no state of a dropped connection (its in-flight window) carries over */
+    private MqttClient client;
+    /** set after a refused publish: flushing waits for the retry timer instead of spinning on the event loop */
+    private boolean backingOff;
+    private boolean reconnectScheduled;
     private final ArrayDeque<Msg> pending = new ArrayDeque<>();
     /** sent, waiting for the broker's PUBACK, by packet id */
     private final Map<Integer, Msg> inFlight = new HashMap<>();
@@ -51,27 +56,9 @@ final class MqttNotifier implements Notifier {
         this.vertx = vertx;
         this.config = config;
         this.context = vertx.getOrCreateContext();
-        MqttClientOptions o = new MqttClientOptions().setClientId("xuncha-cases-" + UUID.randomUUID().toString().substring(0, 8))
+        options = new MqttClientOptions().setClientId("xuncha-cases-" + UUID.randomUUID().toString().substring(0, 8))
                 .setCleanSession(true).setAutoKeepAlive(true).setMaxInflightQueue(MAX_IN_FLIGHT * 2);
-        if (config.username() != null) o.setUsername(config.username()).setPassword(config.password());
-        client = MqttClient.create(vertx, o);
-        client.publishCompletionHandler(id -> {
-            if (inFlight.remove(id) != null) outstanding--;
-            else ackedEarly.add(id);
-            flush();
-        });
-        client.closeHandler(v -> {
-            connected = false;
-            generation++;
-            inFlight.values().forEach(pending::addFirst); // unacknowledged: send again on the next connection (at-least-once)
-            inFlight.clear();
-            ackedEarly.clear();
-            outstanding = 0;
-            if (!closed) {
-                LOG.warn("MQTT broker {}:{} connection lost; reconnecting", config.host(), config.port());
-                reconnectLater();
-            }
-        });
+        if (config.username() != null) options.setUsername(config.username()).setPassword(config.password());
         context.runOnContext(v -> connect());
     }
 
@@ -92,7 +79,28 @@ final class MqttNotifier implements Notifier {
 
     private void connect() {
         if (closed) return;
-        client.connect(config.port(), config.host()).onComplete(ar -> {
+        MqttClient c = MqttClient.create(vertx, options);
+        client = c;
+        c.publishCompletionHandler(id -> {
+            if (c != client) return;
+            if (inFlight.remove(id) != null) outstanding--;
+            else ackedEarly.add(id);
+            flush();
+        });
+        c.closeHandler(v -> {
+            if (c != client) return;
+            connected = false;
+            generation++;
+            inFlight.values().forEach(pending::addFirst); // unacknowledged: send again on the next connection (at-least-once)
+            inFlight.clear();
+            ackedEarly.clear();
+            outstanding = 0;
+            if (!closed) {
+                LOG.warn("MQTT broker {}:{} connection lost; reconnecting", config.host(), config.port());
+                reconnectLater();
+            }
+        });
+        c.connect(config.port(), config.host()).onComplete(ar -> {
             if (ar.succeeded()) {
                 connected = true;
                 backoffMs = 250;
@@ -106,13 +114,18 @@ final class MqttNotifier implements Notifier {
     }
 
     private void reconnectLater() {
+        if (reconnectScheduled) return; // a failed connect may also report a close: one retry is enough
+        reconnectScheduled = true;
         long delay = backoffMs;
         backoffMs = Math.min(backoffMs * 2, 30_000);
-        vertx.setTimer(delay, t -> context.runOnContext(v -> connect()));
+        vertx.setTimer(delay, t -> context.runOnContext(v -> {
+            reconnectScheduled = false;
+            connect();
+        }));
     }
 
     private void flush() {
-        while (connected && !pending.isEmpty() && outstanding < MAX_IN_FLIGHT) {
+        while (connected && !backingOff && !pending.isEmpty() && outstanding < MAX_IN_FLIGHT) {
             Msg m = pending.poll();
             int gen = generation;
             outstanding++;
@@ -125,9 +138,16 @@ final class MqttNotifier implements Notifier {
                 if (ar.succeeded()) {
                     if (ackedEarly.remove(ar.result())) outstanding--;
                     else inFlight.put(ar.result(), m);
-                } else { // not sent (connection going away): keep it for the next connection
+                } else { // refused (connection going away, window full): keep it, try again in a second
                     outstanding--;
                     pending.addFirst(m);
+                    if (!backingOff) {
+                        backingOff = true;
+                        vertx.setTimer(1000, t -> context.runOnContext(x -> {
+                            backingOff = false;
+                            flush();
+                        }));
+                    }
                 }
             });
         }
