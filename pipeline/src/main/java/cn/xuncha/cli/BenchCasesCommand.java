@@ -1,25 +1,20 @@
 package cn.xuncha.cli;
 
-import cn.xuncha.analysis.Box;
-import cn.xuncha.analysis.Category;
-import cn.xuncha.analysis.Evidence;
-import cn.xuncha.analysis.Finding;
-import cn.xuncha.analysis.FindingEvent;
 import cn.xuncha.cases.CasesConfig;
 import cn.xuncha.cases.service.CaseService;
 import cn.xuncha.cases.store.Database;
 import cn.xuncha.cases.store.LocalPostgres;
+import cn.xuncha.cli.bench.ProcessStats;
 import cn.xuncha.config.StorageConfig;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -51,7 +46,12 @@ public final class BenchCasesCommand implements Callable<Integer> {
     @Option(names = "--backend", defaultValue = "both", description = "h2, postgresql or both (default ${DEFAULT-VALUE})")
     String backend;
 
-    record Result(String backend, double maxRate, double pacedRate, double p50Ms, double p99Ms, double maxMs, long cases) {}
+    /**
+     * @param cpuUsPerFinding CPU of the whole process per finding in the flat-out phase (robust to a busy machine)
+     * @param writerUsPerFinding CPU of the case writer thread per finding in the flat-out phase
+     */
+    record Result(String backend, double maxRate, double pacedRate, double p50Ms, double p99Ms, double maxMs, long cases,
+                  double cpuUsPerFinding, double writerUsPerFinding, double loadAverage) {}
 
     @Override
     public Integer call() throws Exception {
@@ -64,10 +64,14 @@ public final class BenchCasesCommand implements Callable<Integer> {
                 results.add(run("postgresql", pg));
             }
         }
-        System.out.printf("%n%-11s %12s %12s %9s %9s %9s %8s%n", "backend", "max det/s", "paced det/s", "p50 ms", "p99 ms", "max ms", "cases");
+        System.out.printf("%n%-11s %10s %11s %8s %8s %8s %6s %9s %9s %6s%n", "backend", "max det/s", "paced det/s", "p50 ms", "p99 ms",
+                "max ms", "cases", "cpu us/f", "wrt us/f", "load");
         for (Result r : results) {
-            System.out.printf("%-11s %12.0f %12.0f %9.2f %9.2f %9.2f %8d%n", r.backend, r.maxRate, r.pacedRate, r.p50Ms, r.p99Ms, r.maxMs, r.cases);
+            System.out.printf("%-11s %10.0f %11.0f %8.2f %8.2f %8.2f %6d %9.1f %9.1f %6.1f%n", r.backend, r.maxRate, r.pacedRate, r.p50Ms,
+                    r.p99Ms, r.maxMs, r.cases, r.cpuUsPerFinding, r.writerUsPerFinding, r.loadAverage);
         }
+        System.out.printf("(%d cores; load = 1-minute load average during the run: other work on the machine skews the rates, "
+                + "less so the CPU per finding)%n", Runtime.getRuntime().availableProcessors());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bench", "cases");
         json.put("goal", Map.of("detectionsPerSecond", 2000, "p99Ms", 50));
@@ -81,8 +85,11 @@ public final class BenchCasesCommand implements Callable<Integer> {
         StorageConfig storage = pg == null ? StorageConfig.embedded(dir.toString()) : pg.storage(dir.toString());
         try (Database db = Database.open(storage);
              CaseService service = new CaseService(db, dir, CasesConfig.DEFAULT, p -> "unit-" + p, Clock.systemUTC(), c -> { })) {
-            Workload w = new Workload(cameras, objects);
+            CaseBenchWorkload w = new CaseBenchWorkload(cameras, objects);
             for (int i = 0; i < 2000; i++) service.ingest(w.next()).get(); // warm-up: JIT, pool, first cases
+            long writer = writerThreadId();
+            long cpu0 = ProcessStats.cpuNanos();
+            long wcpu0 = ManagementFactory.getThreadMXBean().getThreadCpuTime(writer);
             long t0 = System.nanoTime();
             Semaphore inFlight = new Semaphore(4096);
             List<CompletableFuture<?>> all = new ArrayList<>(count);
@@ -92,6 +99,8 @@ public final class BenchCasesCommand implements Callable<Integer> {
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
             double maxRate = count / ((System.nanoTime() - t0) / 1e9);
+            double cpuPer = (ProcessStats.cpuNanos() - cpu0) / 1e3 / count;
+            double writerPer = (ManagementFactory.getThreadMXBean().getThreadCpuTime(writer) - wcpu0) / 1e3 / count;
             System.out.printf("%s: flat out %.0f findings/s%n", name, maxRate);
 
             int n = rate * seconds;
@@ -109,7 +118,8 @@ public final class BenchCasesCommand implements Callable<Integer> {
             Arrays.sort(latency);
             long cases = service.list(cn.xuncha.cases.CaseQuery.all()).total();
             return new Result(name, Math.round(maxRate), Math.round(pacedRate), latency[n / 2] / 1e6, latency[(int) (n * 0.99)] / 1e6,
-                    latency[n - 1] / 1e6, cases);
+                    latency[n - 1] / 1e6, cases, Math.round(cpuPer * 10) / 10.0, Math.round(writerPer * 10) / 10.0,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             try (var s = Files.walk(dir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -117,61 +127,8 @@ public final class BenchCasesCommand implements Callable<Integer> {
         }
     }
 
-    /** Mostly repeat sightings of objects in view, some new objects and clearances, like a district at patrol time. */
-    static final class Workload {
-        private final int cameras;
-        private final int objects;
-        private final Random rnd = new Random(7);
-        private final long[] track;
-        private final List<Evidence> evidence = new ArrayList<>();
-        private Instant now = Instant.parse("2025-05-01T08:00:00Z");
-
-        Workload(int cameras, int objects) {
-            this.cameras = cameras;
-            this.objects = objects;
-            this.track = new long[cameras * objects];
-            for (int i = 0; i < 16; i++) {
-                evidence.add(new Evidence(jpeg(i, 320, 240), jpeg(i + 100, 64, 48), null));
-            }
-        }
-
-        Finding next() {
-            now = now.plusMillis(2);
-            int slot = rnd.nextInt(track.length);
-            int cam = slot / objects;
-            int obj = slot % objects;
-            FindingEvent ev;
-            if (track[slot] == 0) {
-                track[slot] = 1 + rnd.nextInt(1_000_000);
-                ev = FindingEvent.OPENED;
-            } else if (rnd.nextInt(200) == 0) {
-                ev = FindingEvent.CLOSED;
-            } else {
-                ev = FindingEvent.UPDATED;
-            }
-            Box box = new Box(40 + obj * 300 + rnd.nextInt(4), 200 + rnd.nextInt(4), 120, 90);
-            Finding f = new Finding("cam-" + cam, "P-" + cam / 2, track[slot], ev, Category.values()[obj % 3], rnd.nextDouble(), box, now,
-                    evidence.get(rnd.nextInt(evidence.size())));
-            if (ev == FindingEvent.CLOSED) track[slot] = 0;
-            return f;
-        }
-
-        private static byte[] jpeg(int seed, int w, int h) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = img.createGraphics();
-            Random r = new Random(seed);
-            for (int i = 0; i < 10; i++) {
-                g.setColor(new java.awt.Color(r.nextInt()));
-                g.fillRect(r.nextInt(w), r.nextInt(h), 1 + r.nextInt(w / 2), 1 + r.nextInt(h / 2));
-            }
-            g.dispose();
-            try {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                javax.imageio.ImageIO.write(img, "jpg", out);
-                return out.toByteArray();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+    private static long writerThreadId() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("xuncha-case-writer")).mapToLong(Thread::getId)
+                .findFirst().orElseThrow(() -> new IllegalStateException("case writer thread not found"));
     }
 }

@@ -4,8 +4,10 @@ import cn.xuncha.cases.CaseQuery;
 import cn.xuncha.cases.CaseRecord;
 import cn.xuncha.cases.CaseState;
 import cn.xuncha.cases.service.CaseJson;
+import cn.xuncha.cases.service.ReviewExport;
 import cn.xuncha.cases.store.CaseStore;
 import cn.xuncha.cases.store.Database;
+import cn.xuncha.cases.store.EvidenceStore;
 import cn.xuncha.config.ConfigException;
 import cn.xuncha.config.ConfigLoader;
 import cn.xuncha.config.XunchaConfig;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code xuncha cases …}: case data for operators' scripts and exports. */
-@Command(name = "cases", description = "Cases in the configured database.", subcommands = CasesCommand.ListCases.class)
+@Command(name = "cases", description = "Cases in the configured database.", subcommands = {CasesCommand.ListCases.class, CasesCommand.ExportReviews.class})
 public final class CasesCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -96,9 +98,48 @@ public final class CasesCommand implements Runnable {
         }
 
         private Path configPath() {
-            if (config != null) return config;
-            Path local = Path.of("xuncha.yaml");
-            return Files.exists(local) ? local : Path.of(System.getProperty("xuncha.home", ".")).resolve("seeds/demo.yaml");
+            return CasesCommand.configPath(config);
         }
+    }
+
+    /** {@code xuncha cases export-reviews DIR [--config FILE]}: labelled examples for {@code xuncha train --from-reviews DIR}. */
+    @Command(name = "export-reviews", description = "Write the crops of confirmed (label 1) and dismissed (label 0) cases and DIR/labels.csv "
+            + "(file,label,category) for training.")
+    public static final class ExportReviews implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "DIR", description = "output directory (created if missing)")
+        Path dir;
+
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "service config (default: ./xuncha.yaml, else seeds/demo.yaml)")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            XunchaConfig cfg;
+            try {
+                cfg = ConfigLoader.loadFile(CasesCommand.configPath(config));
+            } catch (ConfigException e) {
+                System.err.println("xuncha: invalid configuration " + e.getMessage());
+                return 2;
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                System.err.println("xuncha cases export-reviews: " + dir + " exists and is not a directory");
+                return 2;
+            }
+            try (Database db = Database.open(cfg.storage())) {
+                ReviewExport.Result r = new ReviewExport(db, new EvidenceStore(Path.of(cfg.storage().dataDir()))).write(dir);
+                System.out.printf("%d example(s) written to %s (%d confirmed, %d dismissed)%s%n", r.written(), dir.resolve(ReviewExport.LABELS),
+                        r.confirmed(), r.dismissed(), r.withoutCrop() == 0 ? "" : "; " + r.withoutCrop() + " reviewed case(s) skipped: no crop evidence left");
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("xuncha cases export-reviews: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    static Path configPath(Path config) {
+        if (config != null) return config;
+        Path local = Path.of("xuncha.yaml");
+        return Files.exists(local) ? local : Path.of(System.getProperty("xuncha.home", ".")).resolve("seeds/demo.yaml");
     }
 }

@@ -121,7 +121,7 @@ public final class ConfigLoader {
         List<ConfigError> errors = new ArrayList<>();
         ConfigNode n = new ConfigNode(parse(file), "", errors).child("cases");
         cn.xuncha.cases.CasesConfig d = cn.xuncha.cases.CasesConfig.DEFAULT;
-        if (!n.expectObject(Set.of("reboundWindow", "suppression", "matchIou", "maxHashDistance", "retention", "overdueCheck", "webhook"))) {
+        if (!n.expectObject(Set.of("reboundWindow", "suppression", "matchIou", "maxHashDistance", "retention", "overdueCheck", "webhook", "mqtt"))) {
             if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
             return d;
         }
@@ -152,7 +152,22 @@ public final class ConfigLoader {
                 w.error(e.getMessage());
             }
         }
+        cn.xuncha.cases.CasesConfig.MqttConfig mqtt = null;
+        ConfigNode m = n.child("mqtt");
+        if (m.expectObject(Set.of("host", "port", "topicPrefix", "username", "password"))) {
+            String host = m.string("host", null, true);
+            Integer port = m.integer("port", 1883, 1, 65535);
+            String prefix = m.string("topicPrefix", "xuncha", false);
+            String user = m.string("username", null, false);
+            String pw = m.child("password").isMissing() ? null
+                    : Credentials.expand(m.string("password", "", false), env, v -> m.child("password").error("environment variable " + v + " is not set"));
+            try {
+                if (host != null && port != null) mqtt = new cn.xuncha.cases.CasesConfig.MqttConfig(host, port, prefix, user, pw);
+            } catch (IllegalArgumentException e) {
+                m.error(e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
-        return new cn.xuncha.cases.CasesConfig(rebound, suppression, iou == null ? d.matchIou() : iou, hash, retention, overdue, webhook);
+        return new cn.xuncha.cases.CasesConfig(rebound, suppression, iou == null ? d.matchIou() : iou, hash, retention, overdue, webhook, mqtt);
     }
 }

@@ -185,4 +185,50 @@ abstract class CaseServiceContract {
         assertTrue(service.evidenceFile(crop).isPresent());
         assertFalse(service.detail(b).orElseThrow().evidence().isEmpty());
     }
+
+    @Test
+    void findingAppliedBeforeRestartIsADuplicateAfterIt() throws Exception {
+        Finding f = seen(1, FindingEvent.OPENED, 0.8, box, T0, 1);
+        assertEquals(Status.APPLIED, ingest(f).status());
+        ingest(seen(1, FindingEvent.UPDATED, 0.8, box, T0.plusSeconds(5), 1));
+        service.close();
+        service = newService(CasesConfig.DEFAULT); // the writer's index and track marks come back from the database
+        assertEquals(Status.DUPLICATE, ingest(f).status(), "re-delivered after a restart");
+        assertEquals(Status.DUPLICATE, ingest(seen(1, FindingEvent.UPDATED, 0.8, box, T0.plusSeconds(5), 1)).status());
+        assertEquals(Status.APPLIED, ingest(seen(1, FindingEvent.UPDATED, 0.8, box, T0.plusSeconds(10), 1)).status());
+        assertEquals(3, all().get(0).detections());
+    }
+
+    @Test
+    void secondWriterChangeIsNotOverwrittenByTheFirstWritersIndex() throws Exception {
+        long id = ingest(seen(1, FindingEvent.OPENED, 0.8, box, T0, 1)).changes().get(0).caseId();
+        try (CaseService other = newService(CasesConfig.DEFAULT)) { // e.g. a second node on the same database
+            assertEquals(Status.APPLIED, other.transition(new TransitionRequest(id, CaseAction.CONFIRM, "r", null, null, null, null, null), null)
+                    .get(10, TimeUnit.SECONDS).status());
+        }
+        // the first writer still holds the PENDING version: its update must notice, reload, and keep the confirmation
+        assertEquals(Status.APPLIED, ingest(seen(1, FindingEvent.UPDATED, 0.9, box, T0.plusSeconds(5), 1)).status());
+        CaseRecord c = service.detail(id).orElseThrow().record();
+        assertEquals(CaseState.CONFIRMED, c.state());
+        assertEquals(2, c.detections());
+        assertEquals(0.9, c.bestScore(), 1e-9);
+    }
+
+    @Test
+    void reviewedCasesExportAsLabelledCrops() throws Exception {
+        long confirmed = ingest(seen(1, FindingEvent.OPENED, 0.8, box, T0, 11)).changes().get(0).caseId();
+        long dismissed = ingest(seen(2, FindingEvent.OPENED, 0.8, new Box(600, 300, 50, 50), T0, 12)).changes().get(0).caseId();
+        long pending = ingest(seen(3, FindingEvent.OPENED, 0.8, new Box(10, 10, 50, 50), T0, 13)).changes().get(0).caseId();
+        service.transition(new TransitionRequest(confirmed, CaseAction.CONFIRM, "r", null, null, null, Category.PILING, null), null).get();
+        act(dismissed, CaseAction.DISMISS, "影子", null);
+        Path out = dir.resolve("reviews");
+        cn.xuncha.cases.service.ReviewExport.Result r = service.exportReviews(out);
+        assertEquals(2, r.written());
+        List<String> lines = Files.readAllLines(out.resolve("labels.csv"));
+        assertEquals(List.of("file,label,category", "case-" + confirmed + ".jpg,1,piling", "case-" + dismissed + ".jpg,0,"), lines);
+        String crop = service.detail(confirmed).orElseThrow().evidence().get(EvidenceKind.CROP);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(service.evidenceFile(crop).orElseThrow()),
+                Files.readAllBytes(out.resolve("case-" + confirmed + ".jpg"))), "the crop itself");
+        assertFalse(Files.exists(out.resolve("case-" + pending + ".jpg")), "not reviewed yet");
+    }
 }

@@ -30,7 +30,7 @@ class CaseServicePostgresIT extends CaseServiceContract {
     @Override
     void resetSchema(Database db) throws Exception {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
-            s.execute("truncate cases, case_events, case_evidence, suppressions, applied_commands restart identity cascade");
+            s.execute("truncate cases, case_events, case_evidence, suppressions, applied_commands, track_marks restart identity cascade");
         }
     }
 }

@@ -62,4 +62,22 @@ class CasesConfigYamlTest {
         assertTrue(m.contains("cases.reboundWindow") && m.contains("cases.retention.OPEN") && m.contains("cases.webhook")
                 && m.contains("cases.colour"), m);
     }
+
+    @Test
+    void readsOptionalMqttSectionWithPasswordFromEnvironment() throws Exception {
+        CasesConfig c = load("""
+                cases:
+                  mqtt: {host: 127.0.0.1, port: 1884, topicPrefix: city/xuncha, username: xc, password: "${MQTT_PW}"}
+                """, Map.of("MQTT_PW", "pw"));
+        assertEquals("127.0.0.1", c.mqtt().host());
+        assertEquals(1884, c.mqtt().port());
+        assertEquals("city/xuncha", c.mqtt().topicPrefix());
+        assertEquals("xc", c.mqtt().username());
+        assertEquals("pw", c.mqtt().password());
+        assertEquals(1883, load("cases: {mqtt: {host: broker}}\n", Map.of()).mqtt().port(), "default port");
+        assertNull(CasesConfig.DEFAULT.mqtt());
+        ConfigException e = assertThrows(ConfigException.class, () -> load("cases: {mqtt: {port: 70000, topicPrefix: 'a/#', qos: 2}}\n", Map.of()));
+        assertTrue(e.getMessage().contains("cases.mqtt.port") && e.getMessage().contains("cases.mqtt.qos")
+                && e.getMessage().contains("cases.mqtt.host"), e.getMessage());
+    }
 }

@@ -132,6 +132,14 @@ class CasesHttpIT {
         assertEquals(404, get("/api/evidence/" + "0".repeat(64) + ".jpg").statusCode());
         assertEquals(404, get("/api/cases/424242").statusCode());
 
+        JsonObject stats = new JsonObject(get("/api/cases/stats?unit=" + java.net.URLEncoder.encode("环卫所", "UTF-8")).body());
+        assertEquals(1, stats.getJsonArray("units").size());
+        assertEquals(new JsonObject().put("unit", "环卫所").put("open", 1).put("overdue", 0).put("rebounds", 0).put("closed", 0),
+                stats.getJsonArray("units").getJsonObject(0));
+        assertEquals(1, new JsonObject(get("/api/cases/stats").body()).getJsonObject("total").getInteger("open"));
+        assertEquals(0, new JsonObject(get("/api/cases/stats?unit=nobody").body()).getJsonArray("units").size());
+        assertEquals(400, get("/api/cases/stats?unit=%20").statusCode());
+
         String hook = webhooks.poll(20, TimeUnit.SECONDS);
         assertTrue(hook != null && hook.startsWith("signed ") && hook.contains("\"case.new\""), "webhook delivered after a retry: " + hook);
         assertTrue(webhookCalls.get() >= 2);

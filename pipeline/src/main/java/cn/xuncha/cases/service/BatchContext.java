@@ -4,56 +4,118 @@ import cn.xuncha.cases.CameraCases;
 import cn.xuncha.cases.CaseRecord;
 import cn.xuncha.cases.CaseState;
 import cn.xuncha.cases.Suppression;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The cases and suppressions of the cameras in one batch, kept current as the batch's commands change them. */
+/**
+ * One batch's changes on top of the {@link CaseIndex}: cameras are copied when first touched, so a rolled-back
+ * transaction leaves the index as it was; {@link #commitTo} publishes the changes once the transaction committed.
+ */
 final class BatchContext {
-    private final Map<String, List<CaseRecord>> open = new HashMap<>();
-    private final Map<String, List<CaseRecord>> closed = new HashMap<>();
-    private final Map<String, List<Suppression>> suppressions = new HashMap<>();
+    private final CaseIndex index;
+    private final Map<String, CaseIndex.Camera> touched = new HashMap<>();
     /** changed cases to write back at the end of the batch, by id */
     final Map<Long, CaseRecord> dirty = new LinkedHashMap<>();
+    /** versions the batch expects in the database for the cases it changes */
+    final Map<Long, Long> baseVersions = new HashMap<>();
+    /** changed cases whose change is only a sighting or clearance (no state, unit, deadline, category change) */
+    final Set<Long> sightingsOnly = new HashSet<>();
+    /** track marks raised by this batch */
+    final Map<String, Instant> marks = new HashMap<>();
+    private final Map<Long, CaseRecord> created = new HashMap<>();
 
-    BatchContext(List<CaseRecord> openCases, List<CaseRecord> closedCases, List<Suppression> active) {
-        openCases.forEach(c -> list(open, c.cameraId()).add(c));
-        closedCases.forEach(c -> list(closed, c.cameraId()).add(c));
-        active.forEach(s -> list(suppressions, s.cameraId()).add(s));
+    BatchContext(CaseIndex index) {
+        this.index = index;
     }
 
     CameraCases camera(String cameraId) {
-        return new CameraCases(open.getOrDefault(cameraId, List.of()), closed.getOrDefault(cameraId, List.of()),
-                suppressions.getOrDefault(cameraId, List.of()));
+        CaseIndex.Camera cam = touched.get(cameraId);
+        if (cam == null) cam = index.cameras.get(cameraId);
+        return cam == null ? CameraCases.EMPTY : new CameraCases(cam.open(), cam.closed(), cam.suppressions());
     }
 
-    /** The batch's current version of a case, if the batch knows it. */
+    /** True when the finding at {@code at} is at or before its track's mark: applied already. */
+    boolean alreadyApplied(String markKey, Instant at) {
+        Instant m = marks.containsKey(markKey) ? marks.get(markKey) : index.marks.get(markKey);
+        return m != null && !at.isAfter(m);
+    }
+
+    void mark(String markKey, Instant at) {
+        marks.put(markKey, at);
+    }
+
+    /** The batch's current version of an open case, if the batch or the index knows it. */
     CaseRecord known(long id) {
         CaseRecord d = dirty.get(id);
         if (d != null) return d;
-        for (List<CaseRecord> l : open.values()) for (CaseRecord c : l) if (c.id() == id) return c;
-        return null;
+        d = created.get(id);
+        return d != null ? d : index.open.get(id);
+    }
+
+    /** A case read from the database because the index did not hold it. */
+    void loaded(CaseRecord c, long version) {
+        baseVersions.putIfAbsent(c.id(), version);
     }
 
     void created(CaseRecord c) {
-        list(open, c.cameraId()).add(c);
+        created.put(c.id(), c);
+        baseVersions.put(c.id(), 0L);
+        touch(c.cameraId()).open().add(c);
     }
 
-    /** Records a changed case: moves it between the open and closed views when its state says so. */
+    /** Records a new sighting or clearance of an open case. */
+    void sighted(CaseRecord c) {
+        if (!dirty.containsKey(c.id())) sightingsOnly.add(c.id());
+        record(c);
+    }
+
+    /** Records any other change of a case: moves it between the open and closed views when its state says so. */
     void changed(CaseRecord c) {
+        sightingsOnly.remove(c.id());
+        record(c);
+    }
+
+    private void record(CaseRecord c) {
+        if (created.containsKey(c.id())) created.put(c.id(), c);
         dirty.put(c.id(), c);
-        list(open, c.cameraId()).removeIf(x -> x.id() == c.id());
-        if (c.state().isOpen()) list(open, c.cameraId()).add(c);
-        else if (c.state() == CaseState.CLOSED) list(closed, c.cameraId()).add(c);
+        baseVersions.computeIfAbsent(c.id(), id -> index.versions.getOrDefault(id, 0L));
+        CaseIndex.Camera cam = touch(c.cameraId());
+        cam.open().removeIf(x -> x.id() == c.id());
+        if (c.state().isOpen()) cam.open().add(c);
+        else if (c.state() == CaseState.CLOSED) cam.closed().add(c);
     }
 
     void suppressed(Suppression s) {
-        list(suppressions, s.cameraId()).add(s);
+        touch(s.cameraId()).suppressions().add(s);
     }
 
-    private static <T> List<T> list(Map<String, List<T>> m, String k) {
-        return m.computeIfAbsent(k, x -> new ArrayList<>());
+    /** Publishes the committed batch into the index: cameras, open cases, versions, marks. */
+    void commitTo(CaseIndex ix) {
+        ix.cameras.putAll(touched);
+        for (CaseRecord c : created.values()) {
+            ix.open.put(c.id(), c);
+            ix.versions.put(c.id(), 0L);
+        }
+        for (CaseRecord c : dirty.values()) {
+            if (c.state().isOpen()) {
+                ix.open.put(c.id(), c);
+                ix.versions.put(c.id(), baseVersions.get(c.id()) + 1);
+            } else {
+                ix.open.remove(c.id());
+                ix.versions.remove(c.id());
+            }
+        }
+        ix.marks.putAll(marks);
+    }
+
+    private CaseIndex.Camera touch(String cameraId) {
+        return touched.computeIfAbsent(cameraId, k -> {
+            CaseIndex.Camera cam = index.cameras.get(k);
+            return cam == null ? CaseIndex.Camera.empty() : cam.copy();
+        });
     }
 }

@@ -15,8 +15,9 @@ public sealed interface CaseCommand {
         return true;
     }
 
+    /** Applied once: a finding at or before its track's high-water mark (see {@code track_marks}) is a duplicate. */
     record OfFinding(String key, Finding finding) implements CaseCommand {
-        /** The key is derived from the finding itself, so a re-delivered finding is applied once. */
+        /** The key names the finding in results and the journal; it is derived from the finding itself. */
         public static OfFinding of(Finding f) {
             String id = f.cameraId() + "|" + f.trackId() + "|" + f.event() + "|" + f.category() + "|" + f.at() + "|" + f.box();
             return new OfFinding(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString(), f);
@@ -27,6 +28,14 @@ public sealed interface CaseCommand {
     record OfTransition(String key, TransitionRequest request, Instant at) implements CaseCommand {}
 
     record MarkOverdue(String key, Instant now) implements CaseCommand {
+        @Override
+        public boolean durable() {
+            return false;
+        }
+    }
+
+    /** Periodic housekeeping on the writer: forget marks, keys, closures and suppressions no finding can reach any more. */
+    record Prune(String key, Instant now) implements CaseCommand {
         @Override
         public boolean durable() {
             return false;

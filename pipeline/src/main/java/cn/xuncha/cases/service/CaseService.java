@@ -7,7 +7,6 @@ import cn.xuncha.cases.CaseRecord;
 import cn.xuncha.cases.CaseState;
 import cn.xuncha.cases.CasesConfig;
 import cn.xuncha.cases.TransitionRequest;
-import cn.xuncha.cases.store.AppliedCommands;
 import cn.xuncha.cases.store.CaseHistoryStore;
 import cn.xuncha.cases.store.CaseStore;
 import cn.xuncha.cases.store.Database;
@@ -64,6 +63,11 @@ public final class CaseService implements AutoCloseable {
         return writer.submit(new CaseCommand.MarkOverdue(UUID.randomUUID().toString(), clock.instant()));
     }
 
+    /** Housekeeping on the writer: forgets idempotency marks and index entries past every replay horizon. */
+    public CompletableFuture<CommandResult> prune() {
+        return writer.submit(new CaseCommand.Prune(UUID.randomUUID().toString(), clock.instant()));
+    }
+
     public boolean degraded() {
         return writer.degraded();
     }
@@ -73,6 +77,13 @@ public final class CaseService implements AutoCloseable {
     public Page list(CaseQuery q) throws SQLException {
         try (Connection c = db.connection()) {
             return new Page(cases.list(c, q), cases.count(c, q));
+        }
+    }
+
+    /** Open, overdue, rebound and closed counts per responsible unit (just {@code unit} when given). */
+    public List<cn.xuncha.cases.UnitCounts> countsByUnit(String unit) throws SQLException {
+        try (Connection c = db.connection()) {
+            return cases.countsByUnit(c, unit, clock.instant());
         }
     }
 
@@ -88,6 +99,11 @@ public final class CaseService implements AutoCloseable {
         return evidence.find(sha256);
     }
 
+    /** Writes reviewer decisions as labelled examples into {@code dir} (see {@link ReviewExport}). */
+    public ReviewExport.Result exportReviews(Path dir) throws SQLException, java.io.IOException {
+        return new ReviewExport(db, evidence).write(dir);
+    }
+
     /** Deletes evidence files of cases past their state's retention; returns how many files went. */
     public int purgeEvidence() throws SQLException {
         int deleted = 0;
@@ -98,7 +114,6 @@ public final class CaseService implements AutoCloseable {
             for (Map.Entry<CaseState, Duration> e : config.retention().entrySet()) {
                 orphans.addAll(history.dropEvidence(c, e.getKey(), now.minus(e.getValue())));
             }
-            new AppliedCommands().purge(c, now.minus(Duration.ofDays(7)));
             c.commit();
             for (String h : orphans) if (evidence.delete(h)) deleted++;
         }

@@ -3,8 +3,10 @@ package cn.xuncha.cases.service;
 import cn.xuncha.cases.CaseChange;
 import cn.xuncha.cases.service.CommandResult.Status;
 import cn.xuncha.cases.store.Database;
+import cn.xuncha.cases.store.StaleIndexException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class CaseWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** whether the journal holds commands; only this writer appends to or clears it, so no file check per batch */
+    private volatile boolean journaled;
     private long nextReplayNanos;
 
     private record Pending(CaseCommand command, CompletableFuture<CommandResult> result) {}
@@ -42,6 +46,7 @@ public final class CaseWriter implements AutoCloseable {
         this.journal = journal;
         this.retryInterval = retryInterval;
         this.listener = listener;
+        this.journaled = !journal.isEmpty();
         this.thread = new Thread(this::run, "xuncha-case-writer");
         thread.setDaemon(true);
         thread.start();
@@ -56,7 +61,7 @@ public final class CaseWriter implements AutoCloseable {
 
     /** True while journaled commands wait for the database. */
     public boolean degraded() {
-        return !journal.isEmpty();
+        return journaled;
     }
 
     private void run() {
@@ -64,7 +69,7 @@ public final class CaseWriter implements AutoCloseable {
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (!journal.isEmpty()) replayIfDue();
+                if (journaled) replayIfDue();
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
@@ -83,7 +88,7 @@ public final class CaseWriter implements AutoCloseable {
 
     private void handle(List<Pending> batch) {
         List<CaseCommand> cmds = batch.stream().map(Pending::command).toList();
-        if (!journal.isEmpty()) { // older commands still wait: keep the order by queueing behind them
+        if (journaled) { // older commands still wait: keep the order by queueing behind them
             journalAll(batch);
             return;
         }
@@ -112,7 +117,11 @@ public final class CaseWriter implements AutoCloseable {
     }
 
     private void journalAll(List<Pending> batch) {
-        journal.append(batch.stream().map(Pending::command).filter(CaseCommand::durable).toList());
+        List<CaseCommand> durable = batch.stream().map(Pending::command).filter(CaseCommand::durable).toList();
+        if (!durable.isEmpty()) {
+            journal.append(durable);
+            journaled = true;
+        }
         for (Pending p : batch) {
             p.result.complete(CommandResult.of(p.command.key(), Status.JOURNALED, "database unreachable: journaled, applied when it returns"));
         }
@@ -125,6 +134,7 @@ public final class CaseWriter implements AutoCloseable {
         try {
             for (int i = 0; i < all.size(); i += MAX_BATCH) applyInTransaction(all.subList(i, Math.min(all.size(), i + MAX_BATCH)));
             journal.clear();
+            journaled = false;
             LOG.info("database is back: replayed {} journaled command(s)", all.size());
         } catch (SQLException e) {
             nextReplayNanos = System.nanoTime() + retryInterval.toNanos();
@@ -134,18 +144,13 @@ public final class CaseWriter implements AutoCloseable {
 
     private List<CommandResult> applyInTransaction(List<CaseCommand> cmds) throws SQLException {
         List<CommandResult> results;
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+        for (int attempt = 1; ; attempt++) {
             try {
-                results = engine.apply(c, cmds);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is gone; the transaction died with it
-                }
-                throw e;
+                results = applyOnce(cmds);
+                break;
+            } catch (StaleIndexException e) {
+                if (attempt == 3) throw e;
+                LOG.warn("{}: reloading the case index and retrying the batch", e.getMessage());
             }
         }
         List<CaseChange> changes = new ArrayList<>();
@@ -158,6 +163,33 @@ public final class CaseWriter implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    private List<CommandResult> applyOnce(List<CaseCommand> cmds) throws SQLException {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<CommandResult> results;
+                try {
+                    results = engine.apply(c, cmds);
+                    c.commit();
+                } catch (AssertionError e) { // pgjdbc asserts (with -ea) when the server vanishes mid-batch
+                    throw new SQLRecoverableException("JDBC driver failed on a broken connection: " + e.getMessage(), e);
+                }
+                engine.committed();
+                return results;
+            } catch (SQLException | RuntimeException e) {
+                // reload the index from the database next time: if the commit's outcome is unknown (connection lost),
+                // only the database knows whether this batch's cases and marks landed
+                engine.rolledBack(true);
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone; the transaction died with it
+                }
+                throw e;
+            }
+        }
     }
 
     /** Stops after writing what was already submitted. */

@@ -51,22 +51,38 @@ public final class CaseHistoryStore {
         }
     }
 
-    /** Points the case's evidence of this kind at {@code sha256}, replacing an earlier one (best evidence wins). */
-    public void setEvidence(Connection c, long caseId, EvidenceKind kind, String sha256, Instant at) throws SQLException {
+    /** The evidence of one kind a case points at. */
+    public record EvidenceRef(long caseId, EvidenceKind kind, String sha256, Instant at) {}
+
+    /** Points each case's evidence of that kind at the new file, replacing an earlier one (best evidence wins). */
+    public void setEvidence(Connection c, Collection<EvidenceRef> refs) throws SQLException {
+        if (refs.isEmpty()) return;
+        List<EvidenceRef> list = List.copyOf(refs);
+        int[] updated;
         // update first: replacing the best evidence is the common case, and this stays portable (no MERGE/ON CONFLICT)
         try (PreparedStatement up = c.prepareStatement("update case_evidence set sha256 = ?, added_at = ? where case_id = ? and kind = ?")) {
-            up.setString(1, sha256);
-            CaseRows.setTime(up, 2, at);
-            up.setLong(3, caseId);
-            up.setString(4, kind.name());
-            if (up.executeUpdate() > 0) return;
+            for (EvidenceRef r : list) {
+                up.setString(1, r.sha256());
+                CaseRows.setTime(up, 2, r.at());
+                up.setLong(3, r.caseId());
+                up.setString(4, r.kind().name());
+                up.addBatch();
+            }
+            updated = up.executeBatch();
         }
-        try (PreparedStatement ins = c.prepareStatement("insert into case_evidence (case_id, kind, sha256, added_at) values (?,?,?,?)")) {
-            ins.setLong(1, caseId);
-            ins.setString(2, kind.name());
-            ins.setString(3, sha256);
-            CaseRows.setTime(ins, 4, at);
-            ins.executeUpdate();
+        try (PreparedStatement ins = c.prepareStatement("insert into case_evidence (sha256, added_at, case_id, kind) values (?,?,?,?)")) {
+            boolean any = false;
+            for (int i = 0; i < list.size(); i++) {
+                if (updated[i] != 0) continue;
+                EvidenceRef r = list.get(i);
+                ins.setString(1, r.sha256());
+                CaseRows.setTime(ins, 2, r.at());
+                ins.setLong(3, r.caseId());
+                ins.setString(4, r.kind().name());
+                ins.addBatch();
+                any = true;
+            }
+            if (any) ins.executeBatch();
         }
     }
 

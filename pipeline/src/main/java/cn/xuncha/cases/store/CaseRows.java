@@ -16,11 +16,30 @@ import java.time.ZoneOffset;
 final class CaseRows {
     static final String COLUMNS = "camera_id, point_id, category, detected_category, state, unit, track_id, box_x, box_y, box_w, box_h, "
             + "best_score, detections, first_seen, last_seen, cleared_at, deadline, overdue, rebound_of, appearance_hash, closed_at, updated_at";
-    static final String SELECT = "select id, " + COLUMNS + " from cases";
+    static final String SELECT = "select id, version, " + COLUMNS + " from cases";
     static final String INSERT = "insert into cases (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    static final String UPDATE = "update cases set " + COLUMNS.replace(", ", " = ?, ") + " = ? where id = ?";
+    static final String UPDATE_VERSIONED = "update cases set " + COLUMNS.replace(", ", " = ?, ") + " = ?, version = ? where id = ? and version = ?";
+
+    /** What a new sighting or a clearance changes; the rest of the row stays as it is. */
+    static final String UPDATE_SIGHTING = "update cases set track_id = ?, box_x = ?, box_y = ?, box_w = ?, box_h = ?, best_score = ?, "
+            + "detections = ?, first_seen = ?, last_seen = ?, cleared_at = ?, updated_at = ?, version = ? where id = ? and version = ?";
 
     private CaseRows() {}
+
+    /** Binds the 11 columns of {@link #UPDATE_SIGHTING} starting at parameter 1. */
+    static void bindSighting(PreparedStatement ps, CaseRecord c) throws SQLException {
+        ps.setLong(1, c.trackId());
+        ps.setInt(2, c.box().x());
+        ps.setInt(3, c.box().y());
+        ps.setInt(4, c.box().w());
+        ps.setInt(5, c.box().h());
+        ps.setDouble(6, c.bestScore());
+        ps.setInt(7, c.detections());
+        setTime(ps, 8, c.firstSeen());
+        setTime(ps, 9, c.lastSeen());
+        setTime(ps, 10, c.clearedAt());
+        setTime(ps, 11, c.updatedAt());
+    }
 
     /** Binds the 22 data columns in {@link #COLUMNS} order starting at parameter 1. */
     static void bind(PreparedStatement ps, CaseRecord c) throws SQLException {

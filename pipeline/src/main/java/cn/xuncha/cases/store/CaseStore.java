@@ -3,6 +3,7 @@ package cn.xuncha.cases.store;
 import cn.xuncha.cases.CaseQuery;
 import cn.xuncha.cases.CaseRecord;
 import cn.xuncha.cases.CaseState;
+import cn.xuncha.cases.UnitCounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** JDBC access to the {@code cases} table. Every method takes the caller's connection so the caller owns the transaction. */
@@ -30,16 +33,38 @@ public final class CaseStore {
         }
     }
 
-    /** Writes back changed cases in one JDBC batch. */
-    public void updateAll(Connection c, Collection<CaseRecord> rows) throws SQLException {
+    /**
+     * Writes back changed cases in JDBC batches, each only if its row still has the version the caller read
+     * ({@code versions}, by id), bumping it. Cases in {@code sightingsOnly} changed only what a detection changes
+     * (the common case), and get the narrow update.
+     *
+     * @throws StaleIndexException when a row was changed by another writer meanwhile (the caller reloads and retries)
+     */
+    public void updateAll(Connection c, Collection<CaseRecord> rows, Map<Long, Long> versions, Set<Long> sightingsOnly) throws SQLException {
+        List<CaseRecord> sightings = new ArrayList<>();
+        List<CaseRecord> full = new ArrayList<>();
+        for (CaseRecord r : rows) (sightingsOnly.contains(r.id()) ? sightings : full).add(r);
+        update(c, CaseRows.UPDATE_SIGHTING, sightings, versions, 11);
+        update(c, CaseRows.UPDATE_VERSIONED, full, versions, 22);
+    }
+
+    private static void update(Connection c, String sql, List<CaseRecord> rows, Map<Long, Long> versions, int columns) throws SQLException {
         if (rows.isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement(CaseRows.UPDATE)) {
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (CaseRecord r : rows) {
-                CaseRows.bind(ps, r);
-                ps.setLong(23, r.id());
+                long v = versions.get(r.id());
+                if (columns == 11) CaseRows.bindSighting(ps, r);
+                else CaseRows.bind(ps, r);
+                ps.setLong(columns + 1, v + 1);
+                ps.setLong(columns + 2, r.id());
+                ps.setLong(columns + 3, v);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            counts = ps.executeBatch();
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) throw new StaleIndexException("case " + rows.get(i).id() + " was changed by another writer");
         }
     }
 
@@ -48,24 +73,20 @@ public final class CaseStore {
         return l.stream().findFirst();
     }
 
-    /** Open cases of these cameras: the candidates a new detection is deduplicated onto. */
-    public List<CaseRecord> openOf(Connection c, Collection<String> cameras) throws SQLException {
-        if (cameras.isEmpty()) return List.of();
-        return query(c, CaseRows.SELECT + " where camera_id in (" + marks(cameras.size()) + ") and state in " + OPEN_STATES,
-                new ArrayList<>(cameras));
+    /** A case with its row version (put into {@code versions}). */
+    public Optional<CaseRecord> find(Connection c, long id, Map<Long, Long> versions) throws SQLException {
+        List<CaseRecord> l = query(c, CaseRows.SELECT + " where id = ?", List.of(id), versions);
+        return l.stream().findFirst();
     }
 
-    /** Cases of these cameras closed since {@code since}: candidates for 反弹 rebound links. */
-    public List<CaseRecord> closedSince(Connection c, Collection<String> cameras, Instant since) throws SQLException {
-        if (cameras.isEmpty()) return List.of();
-        List<Object> args = new ArrayList<>(cameras);
-        args.add(since);
-        return query(c, CaseRows.SELECT + " where camera_id in (" + marks(cameras.size()) + ") and state = 'CLOSED' and closed_at >= ?", args);
+    /** All open cases with their row versions: the candidates new detections are deduplicated onto. */
+    public List<CaseRecord> openAll(Connection c, Map<Long, Long> versions) throws SQLException {
+        return query(c, CaseRows.SELECT + " where state in " + OPEN_STATES, List.of(), versions);
     }
 
-    /** Dispatched cases whose deadline passed and that are not yet marked overdue. */
-    public List<CaseRecord> newlyOverdue(Connection c, Instant now) throws SQLException {
-        return query(c, CaseRows.SELECT + " where state = 'DISPATCHED' and overdue = false and deadline < ?", List.of(now));
+    /** Cases closed since {@code since}: candidates for 反弹 rebound links. */
+    public List<CaseRecord> closedSince(Connection c, Instant since) throws SQLException {
+        return query(c, CaseRows.SELECT + " where state = 'CLOSED' and closed_at >= ?", List.of(since));
     }
 
     public List<CaseRecord> list(Connection c, CaseQuery q) throws SQLException {
@@ -83,6 +104,24 @@ public final class CaseStore {
         }
     }
 
+    /** Per-unit counts (one unit when {@code unit} is given), ordered by unit; overdue as of {@code now}. */
+    public List<UnitCounts> countsByUnit(Connection c, String unit, Instant now) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(now));
+        String sql = "select unit, sum(case when state in " + OPEN_STATES + " then 1 else 0 end), "
+                + "sum(case when overdue or (state = 'DISPATCHED' and deadline < ?) then 1 else 0 end), "
+                + "sum(case when rebound_of is not null then 1 else 0 end), sum(case when state = 'CLOSED' then 1 else 0 end) from cases";
+        if (unit != null) {
+            sql += " where unit = ?";
+            args.add(unit);
+        }
+        sql += " group by unit order by unit";
+        List<UnitCounts> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(new UnitCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+        }
+        return out;
+    }
+
     private static String where(CaseQuery q, List<Object> args) {
         List<String> w = new ArrayList<>();
         if (q.state() != null) { w.add("state = ?"); args.add(q.state().name()); }
@@ -94,9 +133,17 @@ public final class CaseStore {
     }
 
     private static List<CaseRecord> query(Connection c, String sql, List<Object> args) throws SQLException {
+        return query(c, sql, args, null);
+    }
+
+    private static List<CaseRecord> query(Connection c, String sql, List<Object> args, Map<Long, Long> versions) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             List<CaseRecord> out = new ArrayList<>();
-            while (rs.next()) out.add(CaseRows.read(rs));
+            while (rs.next()) {
+                CaseRecord r = CaseRows.read(rs);
+                if (versions != null) versions.put(r.id(), rs.getLong("version"));
+                out.add(r);
+            }
             return out;
         }
     }

@@ -30,26 +30,29 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("cannot create data directory " + storage.dataDir() + ": " + e.getMessage(), e);
             }
         }
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        // migrate over plain driver connections, without a pool's timeout (an H2 file is created, a busy machine is slow) ...
+        try {
+            Flyway.configure().dataSource(url, storage.user(), storage.password()).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("database " + storage + " unreachable or not migratable: " + rootMessage(e), e);
+        }
+        // ... then fail fast when a server goes down, so commands go to the journal instead of waiting 30 s
+        // (a separate pool: HikariCP reads the connection timeout once, when the pool starts)
+        return new Database(pool(storage, url, "xuncha-cases", postgres ? 1500 : 10_000, 6), postgres);
+    }
+
+    private static HikariDataSource pool(StorageConfig storage, String url, String name, long connectionTimeoutMs, int size) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername(storage.user());
         hc.setPassword(storage.password());
-        hc.setPoolName("xuncha-cases");
-        hc.setMaximumPoolSize(6);
-        // generous while opening (an H2 file is created, a busy machine is slow); tightened after migration
-        hc.setConnectionTimeout(30_000);
+        hc.setPoolName(name);
+        hc.setMaximumPoolSize(size);
+        hc.setConnectionTimeout(connectionTimeoutMs);
         hc.setValidationTimeout(1000);
         hc.setInitializationFailTimeout(-1);
-        HikariDataSource ds = new HikariDataSource(hc);
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            // then fail fast when a server goes down, so commands go to the journal instead of waiting 30 s
-            ds.setConnectionTimeout(url.startsWith("jdbc:postgresql:") ? 1500 : 10_000);
-        } catch (RuntimeException e) {
-            ds.close();
-            throw new IllegalStateException("database " + storage + " unreachable or not migratable: " + rootMessage(e), e);
-        }
-        return new Database(ds, url.startsWith("jdbc:postgresql:"));
+        return new HikariDataSource(hc);
     }
 
     public DataSource dataSource() {

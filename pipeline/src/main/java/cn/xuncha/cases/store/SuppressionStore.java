@@ -35,13 +35,10 @@ public final class SuppressionStore {
         }
     }
 
-    /** Suppressions of these cameras still active at {@code at}. */
-    public List<Suppression> activeOf(Connection c, Collection<String> cameras, Instant at) throws SQLException {
-        if (cameras.isEmpty()) return List.of();
-        List<Object> args = new ArrayList<>(cameras);
-        args.add(at);
+    /** Suppressions of all cameras still active at {@code at} (or later). */
+    public List<Suppression> activeSince(Connection c, Instant at) throws SQLException {
         try (PreparedStatement ps = CaseStore.prepare(c, "select id, camera_id, box_x, box_y, box_w, box_h, appearance_hash, source_case_id, "
-                + "created_at, until_at from suppressions where camera_id in (" + CaseStore.marks(cameras.size()) + ") and until_at > ?", args);
+                + "created_at, until_at from suppressions where until_at > ?", List.of(at));
              ResultSet rs = ps.executeQuery()) {
             List<Suppression> out = new ArrayList<>();
             while (rs.next()) {

@@ -3,8 +3,10 @@ package cn.xuncha.cases.web;
 import cn.xuncha.analysis.Category;
 import cn.xuncha.cases.CaseQuery;
 import cn.xuncha.cases.CaseState;
+import cn.xuncha.cases.UnitCounts;
 import cn.xuncha.cases.service.CaseService;
 import cn.xuncha.cases.service.CaseViews;
+import cn.xuncha.cases.service.Outages;
 import cn.xuncha.cases.store.EvidenceStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,6 +39,7 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
     @Override
     public void mount(Router router) {
         router.get("/api/cases").handler(this::list);
+        router.get("/api/cases/stats").handler(this::stats); // before :id, which would take "stats" for an id
         router.get("/api/cases/:id").handler(this::detail);
         router.post("/api/cases/:id/transitions").handler(BodyHandler.create().setBodyLimit(8 * 1024 * 1024)).handler(this::transition);
         router.get(EVIDENCE_PREFIX + ":file").handler(this::evidence);
@@ -56,7 +59,41 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
             JsonArray items = new JsonArray();
             page.items().forEach(c -> items.add(new JsonObject(CaseViews.summary(c, clock.instant()))));
             ctx.json(new JsonObject().put("total", page.total()).put("offset", q.offset()).put("limit", q.limit()).put("items", items));
-        }).onFailure(ctx::fail);
+        }).onFailure(e -> readFailed(ctx, e));
+    }
+
+    /** {@code GET /api/cases/stats[?unit=U]}: {units: [{unit, open, overdue, rebounds, closed}], total: {...}}. */
+    private void stats(RoutingContext ctx) {
+        String unit = ctx.queryParams().get("unit");
+        if (unit != null && unit.isBlank()) {
+            badRequest(ctx, "unit must not be empty (leave it out for every unit)");
+            return;
+        }
+        vertx.executeBlocking(() -> service.countsByUnit(unit == null ? null : unit.trim())).onSuccess(counts -> {
+            JsonArray units = new JsonArray();
+            int[] total = new int[4];
+            for (UnitCounts u : counts) {
+                units.add(new JsonObject().put("unit", u.unit()).put("open", u.open()).put("overdue", u.overdue())
+                        .put("rebounds", u.rebounds()).put("closed", u.closed()));
+                total[0] += u.open();
+                total[1] += u.overdue();
+                total[2] += u.rebounds();
+                total[3] += u.closed();
+            }
+            ctx.json(new JsonObject().put("units", units).put("total", new JsonObject().put("open", total[0]).put("overdue", total[1])
+                    .put("rebounds", total[2]).put("closed", total[3])));
+        }).onFailure(e -> readFailed(ctx, e));
+    }
+
+    /** A read that failed because the database is away answers 503 with a message (writes are journaled meanwhile). */
+    private static void readFailed(RoutingContext ctx, Throwable e) {
+        if (!Outages.isConnectionFailure(e)) {
+            ctx.fail(e);
+            return;
+        }
+        ctx.response().putHeader("Retry-After", "5");
+        error(ctx, 503, "database unavailable, try again shortly (new detections and transitions are kept and applied when it is back): "
+                + e.getMessage());
     }
 
     private void detail(RoutingContext ctx) {
@@ -70,7 +107,7 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
         vertx.executeBlocking(() -> service.detail(id), false).onSuccess(d -> {
             if (d.isEmpty()) notFound(ctx, "no case with id " + id);
             else ctx.json(new JsonObject(CaseViews.detail(d.get(), clock.instant(), EVIDENCE_PREFIX)));
-        }).onFailure(ctx::fail);
+        }).onFailure(e -> readFailed(ctx, e));
     }
 
     private void transition(RoutingContext ctx) {
@@ -95,7 +132,7 @@ public final class CaseRoutes implements cn.xuncha.review.RouteContributor {
                 })
                 .onFailure(e -> {
                     if (e instanceof TransitionParser.ParseException pe) error(ctx, pe.status, pe.getMessage());
-                    else ctx.fail(e);
+                    else readFailed(ctx, e); // resolving "to" reads the case first
                 });
     }
 

@@ -61,8 +61,10 @@ public final class CasesVerticle extends VerticleBase {
         }).compose(s -> {
             vertx.eventBus().<Object>consumer(FINDINGS, this::onFinding);
             vertx.setPeriodic(cases.overdueCheck().toMillis(), id -> s.markOverdue());
-            vertx.setPeriodic(3_600_000L, id -> vertx.executeBlocking(s::purgeEvidence, false)
-                    .onFailure(e -> LOG.warn("evidence purge failed: {}", e.getMessage())));
+            vertx.setPeriodic(3_600_000L, id -> {
+                s.prune();
+                vertx.executeBlocking(s::purgeEvidence, false).onFailure(e -> LOG.warn("evidence purge failed: {}", e.getMessage()));
+            });
             return Future.succeededFuture();
         });
     }
