@@ -33,7 +33,9 @@ public final class AccessPolicy {
             rule("GET", "/api/evidence/[^/]+", ALL),
             rule("GET", "/api/events", ALL),
             rule("GET", "/api/board", ALL),
-            rule("GET", "/api/cameras(/[^/]+(/latest\\.jpg)?)?", STAFF),
+            // camera health is monitoring data, public like /metrics (URLs masked, no images); frames need staff
+            rule("GET", "/api/cameras(/[^/]+)?", null),
+            rule("GET", "/api/cameras/[^/]+/latest\\.jpg", STAFF),
             rule(null, "/api/users", ADMIN));
 
     private static Rule rule(String method, String regex, Set<Role> roles) {

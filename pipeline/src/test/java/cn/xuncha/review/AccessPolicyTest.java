@@ -23,7 +23,8 @@ class AccessPolicyTest {
     @Test
     void camerasAreForStaffUsersForAdmins() {
         assertTrue(policy.allows(Role.REVIEWER, "GET", "/api/cameras/c1/latest.jpg"));
-        assertFalse(policy.allows(Role.UNIT, "GET", "/api/cameras"));
+        assertTrue(policy.isPublic("GET", "/api/cameras"), "health list is public monitoring data");
+        assertFalse(policy.isPublic("GET", "/api/cameras/c1/latest.jpg"));
         assertFalse(policy.allows(Role.UNIT, "GET", "/api/cameras/c1/latest.jpg"));
         assertFalse(policy.allows(Role.REVIEWER, "POST", "/api/users"));
         assertTrue(policy.allows(Role.ADMIN, "POST", "/api/users"));
