@@ -64,9 +64,14 @@ final class TrackJudge {
         double[] foot = v.footOriginal(t.box);
         Optional<ZoneConfig> ruleZone = zones.ruleZoneAt(foot[0], foot[1]);
         boolean garbage = score >= classifier.threshold();
-        Category category = garbage ? garbageCategory(t.box, v) : CategoryRules.zone(ruleZone).orElse(null);
+        Category category = garbage ? garbageCategory(t.box, v) : null;
+        Optional<Category> zoneCategory = CategoryRules.zone(ruleZone);
+        // in a rule zone, anything pile-sized is the zone's problem (a parked car, a vendor's cart, goods in the
+        // passage) whatever the garbage score says; a bag dumped there stays garbage
+        boolean byZone = zoneCategory.isPresent() && (category == null || category == Category.PILING);
+        if (byZone) category = zoneCategory.get();
         if (category == null) return; // a harmless static object (e.g. a parked bike outside any rule zone)
-        double reported = garbage ? score : t.presence();
+        double reported = byZone ? t.presence() : score;
         if (!t.opened) {
             t.opened = true;
             t.category = category;

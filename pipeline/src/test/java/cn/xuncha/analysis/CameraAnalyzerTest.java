@@ -141,6 +141,19 @@ class CameraAnalyzerTest {
     }
 
     @Test
+    void pileSizedObjectInNoVendingZoneIsStreetVendingButABagThereStaysGarbage() {
+        ZoneConfig noVending = new ZoneConfig("market gate", ZoneRule.NO_VENDING,
+                List.of(new int[] {450, 360}, new int[] {950, 360}, new int[] {950, 640}, new int[] {450, 640}), Duration.ofSeconds(8));
+        Rect cart = new Rect(520, 400, 320, 200); // ~7 % of the frame: a vendor's cart, which the model may well call a pile
+        List<Event> ev = run(30, List.of(noVending), new FixedScoreClassifier(0.9f), (i, f) -> { if (i >= APPEAR) SyntheticScene.bag(f, cart); });
+        Event o = ev.stream().filter(e -> e.finding().event() == FindingEvent.OPENED).findFirst().orElseThrow(() -> new AssertionError(ev.toString()));
+        assertEquals(Category.STREET_VENDING, o.finding().category());
+        List<Event> bag = run(30, List.of(noVending), new FixedScoreClassifier(0.9f), (i, f) -> { if (i >= APPEAR) SyntheticScene.bag(f, BAG); });
+        Event b = bag.stream().filter(e -> e.finding().event() == FindingEvent.OPENED).findFirst().orElseThrow(() -> new AssertionError(bag.toString()));
+        assertEquals(Category.EXPOSED_GARBAGE, b.finding().category());
+    }
+
+    @Test
     void ignoreZoneMasksObjects() {
         ZoneConfig ignore = new ZoneConfig("timestamp", ZoneRule.IGNORE,
                 List.of(new int[] {550, 380}, new int[] {780, 380}, new int[] {780, 560}, new int[] {550, 560}), Duration.ZERO);
