@@ -54,8 +54,19 @@ final class Browser implements AutoCloseable {
     }
 
     void login(String name, String password) {
-        visible("#login-name").sendKeys(name);
-        driver.findElement(By.id("login-password")).sendKeys(password);
+        visible("#login-name");
+        // right after a logout the form can be visible a moment before it takes input (re-render under load)
+        wait.ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement n = d.findElement(By.id("login-name"));
+                    n.clear();
+                    n.sendKeys(name);
+                    WebElement p = d.findElement(By.id("login-password"));
+                    p.clear();
+                    p.sendKeys(password);
+                    return true;
+                });
         driver.findElement(By.id("login-submit")).click();
         visible("#top");
     }
