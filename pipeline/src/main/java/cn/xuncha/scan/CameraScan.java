@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
@@ -46,10 +45,19 @@ final class CameraScan {
             return new CameraScanResult(t, CameraChecks.offline(why), 0, 0, 0, null, clock.instant(), Duration.between(start, clock.instant()), null);
         }
         Mat reference = null;
+        // the median of the keyframes: passers-by gone, one picture to check, show and keep as reference
+        Mat view;
+        try {
+            view = MedianFrame.of(frames);
+        } catch (RuntimeException e) {
+            frames.forEach(Mat::close);
+            return new CameraScanResult(t, CameraChecks.offline("frames unusable: " + e.getMessage()), 0, 0, 0, null, clock.instant(),
+                    Duration.between(start, clock.instant()), null);
+        }
         try {
             reference = references.load(t.cameraId()).orElse(null);
-            CameraCheckResult result = majority(frames, reference);
-            byte[] thumb = Thumbnails.jpeg(frames.get(0));
+            CameraCheckResult result = checks.check(view, reference);
+            byte[] thumb = Thumbnails.jpeg(view);
             Instant at = clock.instant();
             int found = 0, cleared = 0;
             String error = null;
@@ -58,7 +66,7 @@ final class CameraScan {
                         ? analyzer.analyze(t, reference, frames, at, trackBase) : ScanAnalyzer.Result.NONE;
                 found = analysis.findings().size();
                 cleared = handOver(t, analysis, at);
-                updateReference(t, frames, reference, result, analysis, cleared, at);
+                updateReference(t, view, reference, result, analysis, cleared, at);
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.warn("scan of camera {} incomplete: {}", t.cameraId(), error);
@@ -66,28 +74,13 @@ final class CameraScan {
             return new CameraScanResult(t, result, frames.size(), found, cleared, thumb, at, Duration.between(start, clock.instant()), error);
         } catch (Exception e) {
             String why = "reference unavailable: " + e.getMessage();
-            return new CameraScanResult(t, majority(frames, null), frames.size(), 0, 0, Thumbnails.jpeg(frames.get(0)), clock.instant(),
+            return new CameraScanResult(t, checks.check(view, null), frames.size(), 0, 0, Thumbnails.jpeg(view), clock.instant(),
                     Duration.between(start, clock.instant()), why);
         } finally {
+            view.close();
             frames.forEach(Mat::close);
             if (reference != null) reference.close();
         }
-    }
-
-    /** Checks every keyframe; the camera's result is the one whose fault (or health) most frames agree on. */
-    private CameraCheckResult majority(List<Mat> frames, Mat reference) {
-        List<CameraCheckResult> all = new ArrayList<>();
-        for (Mat f : frames) all.add(checks.check(f, reference));
-        CameraCheckResult best = all.get(0);
-        long bestVotes = 0;
-        for (CameraCheckResult r : all) {
-            long votes = all.stream().filter(o -> o.fault().map(CheckVerdict::kind).equals(r.fault().map(CheckVerdict::kind))).count();
-            if (votes > bestVotes) {
-                best = r;
-                bestVotes = votes;
-            }
-        }
-        return best;
     }
 
     /** Sends what was seen, and for a conclusive look a CLOSED finding for each open case whose object is gone. */
@@ -107,15 +100,12 @@ final class CameraScan {
     }
 
     /** First healthy sight of a camera, or a view verified clean of every open case, becomes its reference. */
-    private void updateReference(ScanTarget t, List<Mat> frames, Mat reference, CameraCheckResult checks, ScanAnalyzer.Result analysis,
+    private void updateReference(ScanTarget t, Mat view, Mat reference, CameraCheckResult checks, ScanAnalyzer.Result analysis,
                                  int cleared, Instant at) throws Exception {
         if (!checks.healthy()) return;
         ReferenceStore.Reason reason = null;
         if (reference == null) reason = ReferenceStore.Reason.FIRST_HEALTHY;
         else if (cleared > 0 && analysis.conclusive() && analysis.findings().isEmpty()) reason = ReferenceStore.Reason.VERIFIED_CLEAN;
-        if (reason == null) return;
-        try (Mat clean = MedianFrame.of(frames)) {
-            references.save(t.cameraId(), clean, reason, at);
-        }
+        if (reason != null) references.save(t.cameraId(), view, reason, at);
     }
 }

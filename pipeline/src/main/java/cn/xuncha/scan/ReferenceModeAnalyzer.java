@@ -20,7 +20,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * what moves between keyframes (passers-by) is not.
  */
 public final class ReferenceModeAnalyzer implements ScanAnalyzer {
-    private static final int PASSES = 10;
+    /** samples after the reference, dwell/2 apart: persistence plus the longest dwell, with room to spare */
+    private static final int PASSES = 6;
     /**
      * Smallest finding as a fraction of the frame area. Scan keyframes are a second or two apart, so a distant
      * pedestrian can stand in nearly the same place in all of them; such specks are left to the live analysis.
@@ -39,7 +40,7 @@ public final class ReferenceModeAnalyzer implements ScanAnalyzer {
     public Result analyze(ScanTarget t, Mat reference, List<Mat> frames, Instant at, long trackBase) {
         if (reference == null || frames.isEmpty()) return Result.NONE;
         Duration dwell = maxDwell(t.camera().zones());
-        Duration step = dwell.dividedBy(4).plusMillis(1);
+        Duration step = dwell.dividedBy(2).plusMillis(1);
         Map<Long, Finding> live = new LinkedHashMap<>();
         try (CameraAnalyzer a = new CameraAnalyzer(t.cameraId(), t.pointId(), t.camera().zones(), settings, new Serialised(classifier))) {
             Instant clock = Instant.EPOCH;

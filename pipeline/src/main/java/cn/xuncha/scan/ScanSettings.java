@@ -10,7 +10,7 @@ import java.time.ZoneId;
  * @param time local time of the daily scan; {@code zone} its time zone
  * @param concurrency cameras scanned at once
  * @param grace a scan missed while the service was down runs at startup if the start is at most this late
- * @param framesPerCamera keyframes grabbed per camera (checks take the majority, analysis needs several)
+ * @param framesPerCamera keyframes grabbed per camera (their per-pixel median is checked, shown and kept as the reference; analysis needs several)
  * @param frameSpacing minimum time between two grabbed keyframes: long enough that a walking person has clearly moved
  * @param cameraTimeout whole-camera budget (connect + grab); the source is aborted after it
  * @param thresholds camera-check thresholds
