@@ -7,6 +7,8 @@ import cn.xuncha.cases.web.CaseRoutes;
 import cn.xuncha.cases.web.CasesVerticle;
 import cn.xuncha.cases.store.Database;
 import cn.xuncha.config.XunchaConfig;
+import cn.xuncha.report.ReportRoutes;
+import cn.xuncha.scan.ScanVerticle;
 import cn.xuncha.ingest.CameraRoutes;
 import cn.xuncha.ingest.IngestVerticle;
 import cn.xuncha.ingest.SampleHandoff;
@@ -34,6 +36,7 @@ public final class XunchaNode implements AutoCloseable {
     private final SampleHandoff handoff = new SampleHandoff();
     private IngestVerticle ingest;
     private CasesVerticle cases;
+    private ScanVerticle scan;
     private Database webDb;
     private ReviewRoutes review;
     private HttpServerVerticle http;
@@ -60,9 +63,11 @@ public final class XunchaNode implements AutoCloseable {
         cases = new CasesVerticle(config, config.cases(), Clock.systemUTC());
         AnalysisVerticle analysis = new AnalysisVerticle(config, handoff, AnalyzerSettings.defaults(), CropClassifiers::loadDefault);
         ingest = new IngestVerticle(config, handoff, registry);
+        scan = new ScanVerticle(config, config.scan(), cases::service, CropClassifiers.loadDefault(), Clock.systemUTC());
         return vertx.deployVerticle(cases)
                 .compose(id -> vertx.deployVerticle(analysis))
                 .compose(id -> vertx.deployVerticle(ingest))
+                .compose(id -> vertx.deployVerticle(scan))
                 // TODO(cases): share the cases pool once CasesVerticle exposes its Database; a second small pool is correct meanwhile
                 .compose(id -> vertx.executeBlocking(() -> webDb = Database.open(config.storage())))
                 .compose(db -> {
@@ -71,6 +76,7 @@ public final class XunchaNode implements AutoCloseable {
                     routes.add(review); // first: its session, login and scope guards must run before every other /api route
                     routes.add(new CameraRoutes(vertx, config));
                     routes.add(new CaseRoutes(vertx, cases.service(), Clock.systemUTC()));
+                    routes.add(new ReportRoutes(vertx, scan::reports));
                     routes.add(new MetricsRoutes(registry));
                     http = new HttpServerVerticle(config.server(), routes);
                     return vertx.deployVerticle(http);

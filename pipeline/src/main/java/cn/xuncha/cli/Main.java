@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code xuncha} command line: the service, the demo, and the tools around them. */
 @Command(name = "xuncha", mixinStandardHelpOptions = true, version = "xuncha 0.1.0",
         description = "巡查 xuncha — camera patrol for civilized-city assessment points.",
-        subcommands = {RunCommand.class, DemoCommand.class, PointsCommand.class, CasesCommand.class, UserCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, PointsCommand.class, CasesCommand.class, UserCommand.class, ScanCommand.class, ReportCommand.class,
                 DetectCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> ROOT_KEYS = Set.of("server", "storage", "ingest", "pointsFile", "points", "cases");
+    private static final Set<String> ROOT_KEYS = Set.of("server", "storage", "ingest", "pointsFile", "points", "cases", "scan");
     private final Map<String, String> env;
 
     public ConfigLoader(Map<String, String> env) {
@@ -48,7 +48,7 @@ public final class ConfigLoader {
             points = new PointRegistryReader(env, ingest.defaultSampleInterval()).read(root.child("points"));
         }
         if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
-        return new XunchaConfig(server, storage, ingest, points, loadCases(file));
+        return new XunchaConfig(server, storage, ingest, points, loadCases(file), cn.xuncha.scan.ScanConfigReader.read(file));
     }
 
     /** Reads a standalone registry file ({@code points: [...]}) such as seeds/points.yaml. */

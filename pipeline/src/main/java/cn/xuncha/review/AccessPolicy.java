@@ -36,6 +36,8 @@ public final class AccessPolicy {
             // camera health is monitoring data, public like /metrics (URLs masked, no images); frames need staff
             rule("GET", "/api/cameras(/[^/]+)?", null),
             rule("GET", "/api/cameras/[^/]+/latest\\.jpg", STAFF),
+            rule("GET", "/api/reports(/[^/]+)?", STAFF),
+            rule("POST", "/api/scans", STAFF),
             rule(null, "/api/users", ADMIN));
 
     private static Rule rule(String method, String regex, Set<Role> roles) {

@@ -34,9 +34,15 @@ class AccessPolicyTest {
 
     @Test
     void unknownRoutesAreAdminOnly() {
-        assertFalse(policy.allows(Role.REVIEWER, "GET", "/api/reports/daily"));
-        assertFalse(policy.allows(Role.UNIT, "GET", "/api/reports/daily"));
-        assertTrue(policy.allows(Role.ADMIN, "GET", "/api/reports/daily"));
+        assertFalse(policy.allows(Role.REVIEWER, "GET", "/api/not-yet-decided"));
+        assertFalse(policy.allows(Role.UNIT, "GET", "/api/not-yet-decided"));
+        assertTrue(policy.allows(Role.ADMIN, "GET", "/api/not-yet-decided"));
+    }
+
+    @Test
+    void reportsAreForStaff() {
+        assertTrue(policy.allows(Role.REVIEWER, "GET", "/api/reports/2026-11-28.xlsx"));
+        assertFalse(policy.allows(Role.UNIT, "GET", "/api/reports"));
     }
 
     @Test
