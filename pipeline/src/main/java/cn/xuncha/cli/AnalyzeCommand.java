@@ -66,14 +66,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // stdout carries only the JSON lines: libraries that log to System.out (DL4J) go to stderr meanwhile
-        java.io.PrintStream stdout = System.out;
-        System.setOut(System.err);
-        try {
-            return run();
-        } finally {
-            System.setOut(stdout);
-        }
+        return DataStdout.run(this::run);
     }
 
     private Integer run() throws Exception {

@@ -54,14 +54,7 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // stdout carries only the table and the JSON line: libraries that log to System.out go to stderr meanwhile
-        java.io.PrintStream stdout = System.out;
-        System.setOut(System.err);
-        try {
-            return run();
-        } finally {
-            System.setOut(stdout);
-        }
+        return DataStdout.run(this::run);
     }
 
     private Integer run() throws Exception {

@@ -42,14 +42,7 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // stdout carries only the result lines: library logging that targets System.out goes to stderr meanwhile
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
-        try {
-            return detectAll();
-        } finally {
-            System.setOut(stdout);
-        }
+        return DataStdout.run(this::detectAll);
     }
 
     private Integer detectAll() throws Exception {
