@@ -19,7 +19,9 @@ public record CameraCheckResult(List<CheckVerdict> verdicts) {
 
     /** Whether garbage analysis on this picture means anything (a moved or blurred view is still looked at). */
     public boolean analysable() {
-        return fault().map(v -> v.kind() == CheckKind.BLURRED || v.kind() == CheckKind.SHIFTED).orElse(true);
+        // a faulty view (blurred, shifted, covered, dark) is not compared with the camera's sharp reference: the
+        // differences would be the fault itself, reported as garbage; the camera check is the finding instead
+        return fault().isEmpty();
     }
 
     public Optional<CheckVerdict> verdict(CheckKind kind) {

@@ -19,7 +19,7 @@ import java.time.ZoneId;
 public record ScanSettings(LocalTime time, ZoneId zone, int concurrency, Duration grace, int framesPerCamera,
                            Duration frameSpacing, Duration cameraTimeout, CheckThresholds thresholds,
                            CombinedScanAnalyzer.SingleImage singleImage) {
-    public static final ScanSettings DEFAULT = new ScanSettings(LocalTime.of(2, 0), ZoneId.of("Asia/Shanghai"), 24,
+    public static final ScanSettings DEFAULT = new ScanSettings(LocalTime.of(2, 0), ZoneId.of("Asia/Shanghai"), 8,
             Duration.ofHours(6), 3, Duration.ofMillis(1900), Duration.ofSeconds(40), CheckThresholds.DEFAULT,
             CombinedScanAnalyzer.SingleImage.WITHOUT_REFERENCE);
 

@@ -168,7 +168,9 @@ class ScanIT {
         night(4, Map.of("P05-1", "/bags", "P01-2", "/bags"));
         List<CaseRecord> after4 = cases();
         CaseRecord rebound = after4.stream().filter(c -> c.cameraId().equals("P05-1") && c.state().isOpen()).findFirst().orElseThrow();
-        assertEquals(p05.id(), rebound.reboundOf(), "garbage back within 7 days of closure is a rebound");
+        assertEquals(p05.id(), rebound.reboundOf(), "garbage back within 7 days of closure is a rebound; night 3: "
+                + after3.stream().filter(c -> c.cameraId().equals("P05-1")).toList() + " night 4: "
+                + after4.stream().filter(c -> c.cameraId().equals("P05-1")).toList());
         assertFalse(after4.stream().anyMatch(c -> c.cameraId().equals("P01-1") && c.state().isOpen() && c.clearedAt() == null));
         ReportAssertions.check(new ReportService(rig.config, rig.db.dataSource(), rig.stage.store(), ZONE, clock), NIGHT1, after4,
                 night3End, rig.stage.store().latest().orElseThrow().finishedAt());
