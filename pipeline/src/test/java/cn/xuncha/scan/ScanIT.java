@@ -1,5 +1,7 @@
 package cn.xuncha.scan;
 
+import cn.xuncha.analysis.Category;
+
 import static cn.xuncha.scan.ScanRig.camera;
 import static cn.xuncha.scan.ScanRig.point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,7 +159,9 @@ class ScanIT {
             }
         }
 
-        CaseRecord p05 = after3.stream().filter(c -> c.cameraId().equals("P05-1")).findFirst().orElseThrow();
+        // the bag's own case (the analysis may also report a fragment of it, or the pile next to it, as cases)
+        CaseRecord p05 = after3.stream().filter(c -> c.cameraId().equals("P05-1") && c.category() == Category.EXPOSED_GARBAGE)
+                .max(java.util.Comparator.comparingLong(c -> c.box().area())).orElseThrow();
         Instant now = clock.instant();
         for (CaseAction a : List.of(CaseAction.CONFIRM, CaseAction.DISPATCH, CaseAction.RECTIFY, CaseAction.CLOSE)) {
             var r = rig.cases.transition(new TransitionRequest(p05.id(), a, "reviewer", "ok", null, now.plusSeconds(86400), null, null), null)
