@@ -31,7 +31,8 @@ public final class ConfigLoader {
 
     public XunchaConfig load(Path file) {
         List<ConfigError> errors = new ArrayList<>();
-        ConfigNode root = new ConfigNode(parse(file), "", errors);
+        JsonNode tree = parse(file);
+        ConfigNode root = new ConfigNode(tree, "", errors);
         if (!root.expectObject(ROOT_KEYS)) throw new ConfigException(file.toString(), List.of(new ConfigError("(root)", "expected a mapping")));
         ServerConfig server = server(root.child("server"));
         StorageConfig storage = storage(root.child("storage"));
@@ -48,7 +49,8 @@ public final class ConfigLoader {
             points = new PointRegistryReader(env, ingest.defaultSampleInterval()).read(root.child("points"));
         }
         if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);
-        return new XunchaConfig(server, storage, ingest, points, loadCases(file), cn.xuncha.scan.ScanConfigReader.read(file));
+        return new XunchaConfig(server, storage, ingest, points, cases(tree, file),
+                cn.xuncha.scan.ScanConfigReader.read(tree, file.toString())); // one parse for every section
     }
 
     /** Reads a standalone registry file ({@code points: [...]}) such as seeds/points.yaml. */
@@ -118,8 +120,12 @@ public final class ConfigLoader {
 
     /** Reads the optional {@code cases:} section (defaults for what is missing), reporting every error with its path. */
     public cn.xuncha.cases.CasesConfig loadCases(Path file) {
+        return cases(parse(file), file);
+    }
+
+    private cn.xuncha.cases.CasesConfig cases(JsonNode tree, Path file) {
         List<ConfigError> errors = new ArrayList<>();
-        ConfigNode n = new ConfigNode(parse(file), "", errors).child("cases");
+        ConfigNode n = new ConfigNode(tree, "", errors).child("cases");
         cn.xuncha.cases.CasesConfig d = cn.xuncha.cases.CasesConfig.DEFAULT;
         if (!n.expectObject(Set.of("reboundWindow", "suppression", "matchIou", "maxHashDistance", "retention", "overdueCheck", "webhook", "mqtt"))) {
             if (!errors.isEmpty()) throw new ConfigException(file.toString(), errors);

@@ -36,7 +36,7 @@ public final class ScanConfigReader {
         }
     }
 
-    static ScanSettings read(JsonNode root, String source) {
+    public static ScanSettings read(JsonNode root, String source) {
         ScanSettings d = ScanSettings.DEFAULT;
         JsonNode n = root == null ? null : root.get("scan");
         if (n == null || n.isNull()) return d;
