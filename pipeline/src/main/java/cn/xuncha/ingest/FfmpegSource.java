@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -31,6 +32,9 @@ public final class FfmpegSource implements FrameSource {
     private final InterruptControl control = new InterruptControl();
     private final FrameConverter converter;
     private final FilePacer pacer = new FilePacer();
+    /** 250 ms of a 4 Mbit/s stream is 125 KB: within the kernel's default socket buffer. */
+    private final ReceivePacer receivePacer = new ReceivePacer(Duration.ofMillis(250));
+    private long pauseNanos;
     private AVFormatContext fmt;
     private AVCodecContext dec;
     private AVPacket pkt;
@@ -103,10 +107,13 @@ public final class FfmpegSource implements FrameSource {
     @Override
     public FrameSample next() throws IOException {
         while (true) {
+            pauseBetweenReads();
+            long start = System.nanoTime();
             control.arm(s.stallTimeout());
             int r = av_read_frame(fmt, pkt);
             boolean expired = control.expired();
             control.disarm();
+            if (!isFile) pauseNanos = receivePacer.pauseAfter(System.nanoTime() - start);
             if (r == AVERROR_EOF() && isFile) {
                 rewind();
                 continue;
@@ -124,6 +131,17 @@ public final class FfmpegSource implements FrameSource {
                 av_packet_unref(pkt);
             }
         }
+    }
+
+    private void pauseBetweenReads() throws SourceException {
+        if (pauseNanos <= 0) return;
+        try {
+            control.pause(pauseNanos); // an abort wakes it; the read that follows then returns at once
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(Kind.OTHER, "interrupted");
+        }
+        pauseNanos = 0;
     }
 
     private FrameSample handle(AVPacket p) throws IOException {

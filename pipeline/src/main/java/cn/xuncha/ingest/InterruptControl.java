@@ -38,6 +38,15 @@ final class InterruptControl implements AutoCloseable {
     /** Safe from any thread, also after close (then a no-op). */
     synchronized void abort() {
         if (!closed) block.put(1, 1L);
+        notifyAll();
+    }
+
+    /** Waits up to nanos, returning early when aborted (a pause between reads must not delay a stop). */
+    synchronized void pause(long nanos) throws InterruptedException {
+        long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && !aborted(); left = end - System.nanoTime()) {
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     synchronized boolean aborted() {
@@ -52,6 +61,7 @@ final class InterruptControl implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        notifyAll();
         block.close();
     }
 
