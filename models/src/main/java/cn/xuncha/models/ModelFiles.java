@@ -27,12 +27,17 @@ public final class ModelFiles {
 
     /** Writes zip (without updater state: smaller, inference and fine-tuning only need weights) and JSON. */
     public static void write(GarbageClassifier model, Path modelZip) throws IOException {
+        write(model.network(), model.metadata(), modelZip);
+    }
+
+    /** Any DL4J network with its metadata (same layout: zip without updater state, JSON beside it). */
+    public static void write(org.deeplearning4j.nn.api.Model network, ModelMetadata metadata, Path modelZip) throws IOException {
         Path dir = modelZip.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "model", ".zip.tmp");
-        ModelSerializer.writeModel(model.network(), tmp.toFile(), false);
+        ModelSerializer.writeModel(network, tmp.toFile(), false);
         Files.move(tmp, modelZip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        JSON.writeValue(metadataPath(modelZip).toFile(), model.metadata());
+        JSON.writeValue(metadataPath(modelZip).toFile(), metadata);
     }
 
     public static ObjectMapper json() {

@@ -17,7 +17,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * (fractions of the shorter side), windows above a floor go through non-maximum suppression, and each kept box
  * is refined by score-weighted voting of the windows that overlap it. Stateless apart from the classifier.
  */
-public final class SingleImageDetector {
+public final class SingleImageDetector implements ImageDetector {
 
     /** Window sides as fractions of the image's shorter side (covers bags from ~1/8 to ~1/2 of the short side). */
     private static final double[] WINDOW_FRACTIONS = {0.15, 0.21, 0.3, 0.42, 0.6};
@@ -41,13 +41,18 @@ public final class SingleImageDetector {
         this.threshold = threshold;
     }
 
-    public DetectionResult detect(Mat bgr) {
-        DetectionResult all = detectAll(bgr);
-        return new DetectionResult(all.maxScore(),
-                all.detections().stream().filter(d -> d.score() >= threshold).toList());
+    @Override
+    public double detectionThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public SingleImageDetector withThreshold(double t) {
+        return new SingleImageDetector(classifier, t);
     }
 
     /** Every box down to {@link #CANDIDATE_FLOOR}, best first (for threshold sweeps in eval and training). */
+    @Override
     public DetectionResult detectAll(Mat bgr) {
         DetectionResult raw = candidates(bgr);
         return new DetectionResult(raw.maxScore(), suppress(raw.detections()));

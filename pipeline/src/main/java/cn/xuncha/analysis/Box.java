@@ -20,6 +20,14 @@ public record Box(int x, int y, int w, int h) {
         return union <= 0 ? 0 : (double) inter / union;
     }
 
+    /** Share of the smaller box that lies inside the other: 1 when one box contains the other. */
+    public double containment(Box o) {
+        int ix = Math.max(0, Math.min(x + w, o.x + o.w) - Math.max(x, o.x));
+        int iy = Math.max(0, Math.min(y + h, o.y + o.h) - Math.max(y, o.y));
+        long smaller = Math.min(area(), o.area());
+        return smaller <= 0 ? 0 : (double) ix * iy / smaller;
+    }
+
     public int[] toArray() {
         return new int[] {x, y, w, h};
     }

@@ -4,7 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.mean;
 
 import cn.xuncha.config.ZoneConfig;
 import cn.xuncha.models.Detection;
-import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.data.PixelBox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,13 +14,13 @@ import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * Single-image mode (nightly scans, uploaded photos): no reference background, so the model scans the whole
- * photo ({@link SingleImageDetector}); detections whose ground point lies in the analysed area become OPENED
+ * photo ({@link ImageDetector}); detections whose ground point lies in the analysed area become OPENED
  * findings, split into garbage categories by the same size/colour rules as in reference mode.
  */
 public final class SingleImageAnalyzer {
-    private final SingleImageDetector detector;
+    private final ImageDetector detector;
 
-    public SingleImageAnalyzer(SingleImageDetector detector) {
+    public SingleImageAnalyzer(ImageDetector detector) {
         this.detector = detector;
     }
 

@@ -1,5 +1,6 @@
 package cn.xuncha.cases;
 
+import cn.xuncha.analysis.Box;
 import cn.xuncha.analysis.Finding;
 import cn.xuncha.analysis.FindingEvent;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.function.Supplier;
  * suppression of dismissed look-alikes. Pure: times come from the findings, state from {@link CameraCases}.
  */
 public final class CaseRules {
+    /** Share of the smaller box inside the other above which two boxes are one object (fragment or grown pile). */
+    static final double CONTAINED = 0.8;
     private final CasesConfig config;
 
     public CaseRules(CasesConfig config) {
@@ -52,8 +55,18 @@ public final class CaseRules {
                 .toList();
         Optional<CaseRecord> byTrack = candidates.stream().filter(c -> c.trackId() == f.trackId() && c.box().iou(f.box()) > 0).findFirst();
         if (byTrack.isPresent()) return byTrack;
-        return candidates.stream().filter(c -> c.box().iou(f.box()) >= config.matchIou())
-                .max(Comparator.comparingDouble(c -> c.box().iou(f.box())));
+        return candidates.stream().filter(c -> overlap(c.box(), f.box()) > 0)
+                .max(Comparator.comparingDouble(c -> overlap(c.box(), f.box())));
+    }
+
+    /**
+     * IoU when it reaches the match threshold; a box mostly inside the other (a fragment of a bag, or the pile a bag
+     * joined) counts as the same object at the threshold; else 0.
+     */
+    private double overlap(Box a, Box b) {
+        double iou = a.iou(b);
+        if (iou >= config.matchIou()) return iou;
+        return a.containment(b) >= CONTAINED ? config.matchIou() : 0;
     }
 
     /** The latest case closed within the rebound window at the same place with the same category. */

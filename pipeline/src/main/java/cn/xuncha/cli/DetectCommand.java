@@ -5,7 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import cn.xuncha.models.Detection;
 import cn.xuncha.models.DetectionResult;
 import cn.xuncha.models.GarbageClassifier;
-import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.ImageDetector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +47,8 @@ public final class DetectCommand implements Callable<Integer> {
 
     private Integer detectAll() throws Exception {
         try (GarbageClassifier clf = model.load()) {
-            SingleImageDetector detector = threshold == null ? new SingleImageDetector(clf) : new SingleImageDetector(clf, threshold);
+            ImageDetector chosen = model.detector(clf);
+            ImageDetector detector = threshold == null ? chosen : chosen.withThreshold(threshold);
             int errors = 0;
             for (String image : images) {
                 ObjectNode line = detectOne(detector, image);
@@ -59,7 +60,7 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode detectOne(SingleImageDetector detector, String image) {
+    private static ObjectNode detectOne(ImageDetector detector, String image) {
         ObjectNode line = JSON.createObjectNode().put("image", image);
         if (!Files.isRegularFile(Path.of(image))) return line.put("error", "no such file");
         try (Mat img = imread(image)) {

@@ -1,5 +1,7 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.models.ImageDetector;
+
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.YoloDataset;
@@ -47,11 +49,12 @@ public final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         try (GarbageClassifier clf = model.load()) {
+            ImageDetector detector = model.detector(clf);
             Evaluator ev;
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(images.size()).build()) {
-                ev = new Evaluator(clf).run(images, seed, pb::step);
+                ev = new Evaluator(clf, detector).run(images, seed, pb::step);
             }
-            double det = threshold != null ? threshold : clf.metadata().detectionThreshold();
+            double det = threshold != null ? threshold : detector.detectionThreshold();
             EvalReport report = ev.report(dir.toString(), det, clf.metadata().operatingThreshold());
             System.out.print(report.table());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);

@@ -1,5 +1,10 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.models.ImageDetector;
+import cn.xuncha.models.ImageDetectors;
+import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.boxes.BoxDetector;
+
 import cn.xuncha.models.GarbageClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +14,17 @@ import picocli.CommandLine.Option;
 public final class ModelOption {
     @Option(names = "--model", paramLabel = "ZIP", description = "model zip with its .json beside it (default: committed model)")
     Path zip;
+
+    @Option(names = "--detector", paramLabel = "ZIP|sliding", description = "single-image detector: a box model zip, or "
+            + "'sliding' for the classifier's window scan (default: the committed box model)")
+    String detector;
+
+    /** The single-image detector chosen by --detector, built on clf where it needs the classifier. */
+    public ImageDetector detector(GarbageClassifier clf) throws IOException {
+        if (detector == null) return ImageDetectors.defaultFor(clf);
+        if (detector.equals("sliding")) return new SingleImageDetector(clf);
+        return BoxDetector.load(Path.of(detector));
+    }
 
     public GarbageClassifier load() throws IOException {
         return zip == null ? GarbageClassifier.loadDefault() : GarbageClassifier.load(zip);

@@ -1,5 +1,8 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.train.BoxTrainer;
+
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.data.SharedPaths;
@@ -32,8 +35,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "ZIP", description = "model zip to write; metadata JSON goes beside it (default: models/trained/garbage-cnn.zip)")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "training epochs (default: ${DEFAULT-VALUE}, ~20 min on a busy 2-core CPU)")
-    int epochs;
+    @Option(names = "--boxes", description = "train the single-image box detector (garbage-boxes) instead of the crop classifier")
+    boolean boxes;
+
+    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 6 with --boxes)")
+    Integer epochs;
 
     @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
     int fineTuneEpochs;
@@ -41,11 +47,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "64")
-    int batch;
+    @Option(names = "--batch", description = "batch size (default: 64 crops; 16 photos with --boxes)")
+    Integer batch;
 
-    @Option(names = "--lr", defaultValue = "0.002", description = "initial learning rate (cosine decay)")
-    double lr;
+    @Option(names = "--lr", description = "initial learning rate, cosine decay (default: 0.002; 0.001 with --boxes)")
+    Double lr;
 
     @Option(names = "--max-images", defaultValue = "0", description = "use at most N training/validation images (quick trials; 0 = all)")
     int maxImages;
@@ -61,7 +67,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = out != null ? out : SharedPaths.defaultModelZip();
+        Path target = out != null ? out
+                : boxes ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.MODEL_NAME + ".zip") : SharedPaths.defaultModelZip();
         try {
             return reviews != null ? fineTune(target) : train(target);
         } catch (MissingDataException e) {
@@ -72,7 +79,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
-                cameras != null ? cameras : SharedPaths.fixedCameras(), target, epochs, seed, batch, lr, maxImages, maxFalseBoxes);
+                cameras != null ? cameras : SharedPaths.fixedCameras(), target,
+                epochs != null ? epochs : boxes ? 6 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
+                lr != null ? lr : boxes ? 0.001 : 0.002, maxImages, maxFalseBoxes);
+        if (boxes) {
+            BoxTrainer.Result r = new BoxTrainer(o, System.out).run();
+            System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
+            return 0;
+        }
         Trainer.Result r = new Trainer(o, System.out).run();
         System.out.print(r.validation().table());
         System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));

@@ -3,7 +3,7 @@ package cn.xuncha.scan;
 import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.models.GarbageClassifier;
-import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.ImageDetectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ public final class ScanAnalyzers {
         ScanAnalyzer single = null;
         if (when != CombinedScanAnalyzer.SingleImage.OFF) {
             try {
-                single = new SingleImageScanAnalyzer(new SingleImageDetector(GarbageClassifier.loadDefault()));
+                single = new SingleImageScanAnalyzer(ImageDetectors.defaultFor(GarbageClassifier.loadDefault()));
             } catch (RuntimeException e) {
                 LOG.warn("single-image mode off: {}", e.getMessage());
             }

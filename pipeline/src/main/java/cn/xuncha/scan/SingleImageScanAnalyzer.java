@@ -6,7 +6,7 @@ import cn.xuncha.analysis.Evidence;
 import cn.xuncha.analysis.Finding;
 import cn.xuncha.analysis.FindingEvent;
 import cn.xuncha.models.Detection;
-import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.ImageDetector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,9 @@ import org.bytedeco.opencv.opencv_core.Rect;
 public final class SingleImageScanAnalyzer implements ScanAnalyzer {
     /** Track ids of single-image findings start here within a scan's range, apart from reference-mode tracks. */
     static final long TRACK_OFFSET = 500_000L;
-    private final SingleImageDetector detector;
+    private final ImageDetector detector;
 
-    public SingleImageScanAnalyzer(SingleImageDetector detector) {
+    public SingleImageScanAnalyzer(ImageDetector detector) {
         this.detector = detector;
     }
 

@@ -64,6 +64,16 @@ class CaseRulesTest {
     }
 
     @Test
+    void aFragmentInsideAnOpenCasesBoxIsTheSameObject() {
+        CaseRecord c = open(5, 1, new Box(100, 100, 200, 160));
+        Finding fragment = finding("c1", 9, FindingEvent.OPENED, Category.LITTER, 0.6, new Box(120, 150, 50, 40), T0.plusSeconds(60));
+        assertInstanceOf(FindingOutcome.Updated.class, apply(fragment, new CameraCases(List.of(c), List.of(), List.of())));
+        Finding beside = finding("c1", 10, FindingEvent.OPENED, Category.LITTER, 0.6, new Box(280, 150, 50, 40), T0.plusSeconds(60));
+        assertInstanceOf(FindingOutcome.Opened.class, apply(beside, new CameraCases(List.of(c), List.of(), List.of())),
+                "a box only 40 % inside is another object");
+    }
+
+    @Test
     void differentCategoryOrFarBoxOrOtherCameraOpensAnotherCase() {
         CaseRecord c = open(5, 1, box);
         CameraCases known = new CameraCases(List.of(c), List.of(), List.of());

@@ -23,6 +23,16 @@ public final class Augmenter {
 
     /** Augmented interleaved BGR bytes of a square crop (the Mat is not modified). */
     public static byte[] apply(Mat crop, Random rnd) {
+        byte[] px = applyKeepingGeometry(crop, rnd, true);
+        if (rnd.nextBoolean()) mirror(px, crop.cols(), crop.rows());
+        return px;
+    }
+
+    /**
+     * Everything except mirroring, for whole images whose boxes would have to move with a mirror; occlusion is
+     * optional because an image-sized occluder could hide a labelled object.
+     */
+    public static byte[] applyKeepingGeometry(Mat crop, Random rnd, boolean occlusion) {
         Mat work = crop;
         Mat blurred = null, decoded = null;
         try {
@@ -37,8 +47,7 @@ public final class Augmenter {
             }
             byte[] px = MatTensors.bytes(work);
             photometric(px, rnd);
-            if (rnd.nextDouble() < 0.2) occlude(px, work.cols(), work.rows(), rnd);
-            if (rnd.nextBoolean()) mirror(px, work.cols(), work.rows());
+            if (rnd.nextDouble() < 0.2 && occlusion) occlude(px, work.cols(), work.rows(), rnd);
             return px;
         } finally {
             if (blurred != null) blurred.close();

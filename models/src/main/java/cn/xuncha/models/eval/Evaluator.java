@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import cn.xuncha.models.DetectionResult;
 import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.SingleImageDetector;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
@@ -24,19 +25,26 @@ public final class Evaluator {
     private static final int NEGATIVES_PER_IMAGE = 5;
 
     private final GarbageClassifier classifier;
+    private final ImageDetector detector;
     private final List<ImageOutcome> outcomes = new ArrayList<>();
     private final List<Patch> patches = new ArrayList<>();
     private int unreadable;
     private double seconds;
 
+    /** Boxes from the classifier's sliding-window scan. */
     public Evaluator(GarbageClassifier classifier) {
+        this(classifier, new SingleImageDetector(classifier));
+    }
+
+    /** Boxes from detector; patch metrics from classifier (null: box metrics only, for validation during training). */
+    public Evaluator(GarbageClassifier classifier, ImageDetector detector) {
         this.classifier = classifier;
+        this.detector = detector;
     }
 
     /** Scans every image once (candidates down to the floor) and cuts seeded validation patches. */
     public Evaluator run(List<LabeledImage> images, long seed, Runnable onImage) throws IOException {
-        SingleImageDetector detector = new SingleImageDetector(classifier);
-        PatchSampler sampler = new PatchSampler(classifier.metadata().inputSize());
+        PatchSampler sampler = classifier == null ? null : new PatchSampler(classifier.metadata().inputSize());
         Random rnd = new Random(seed);
         for (LabeledImage li : images) {
             try (Mat img = imread(li.image().toString())) {
@@ -48,7 +56,7 @@ public final class Evaluator {
                     DetectionResult r = detector.detectAll(img);
                     seconds += (System.nanoTime() - t0) / 1e9;
                     outcomes.add(new ImageOutcome(li.image().toString(), truth, r.detections(), r.maxScore()));
-                    patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
+                    if (sampler != null) patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
                 }
             }
             onImage.run();
@@ -89,9 +97,9 @@ public final class Evaluator {
                 n == 0 ? Double.NaN : seconds / n);
     }
 
-    /** Lowest detection threshold keeping false boxes per image within budget (best recall), in [0.5, 0.98]. */
+    /** Lowest detection threshold keeping false boxes per image within budget (best recall), in [lowest, 0.98]. */
     public double thresholdForFalseBoxes(double maxFalsePerImage) {
-        for (int t = 50; t <= 98; t++) {
+        for (int t = lowestThresholdPercent(); t <= 98; t++) {
             double thr = t / 100.0;
             long falses = 0;
             for (ImageOutcome o : outcomes) falses += o.detections(thr) - o.matched(thr, BOX_IOU);
@@ -100,11 +108,11 @@ public final class Evaluator {
         return 0.98;
     }
 
-    /** Detection threshold with the best box F1 (IoU >= 0.3) over these images, searched in [0.5, 0.98]. */
+    /** Detection threshold with the best box F1 (IoU >= 0.3) over these images, searched in [lowest, 0.98]. */
     public double thresholdForBestBoxF1() {
         double best = 0.9, bestF1 = -1;
         long truth = outcomes.stream().mapToLong(o -> o.truth().size()).sum();
-        for (int t = 50; t <= 98; t++) {
+        for (int t = lowestThresholdPercent(); t <= 98; t++) {
             double thr = t / 100.0;
             long hits = 0, dets = 0;
             for (ImageOutcome o : outcomes) {
@@ -121,11 +129,17 @@ public final class Evaluator {
         return best;
     }
 
+    /** The sliding-window scan's scores are meaningful from 0.5; the box model's centre scores from 0.15. */
+    private int lowestThresholdPercent() {
+        return detector instanceof SingleImageDetector ? 50 : 15;
+    }
+
     private float[] cachedPatchScores;
 
     public float[] patchScores() {
         if (cachedPatchScores == null) {
             cachedPatchScores = new float[patches.size()];
+            if (classifier == null) return cachedPatchScores;
             int size = classifier.metadata().inputSize();
             for (int s = 0; s < patches.size(); s += 256) {
                 List<byte[]> chunk = patches.subList(s, Math.min(patches.size(), s + 256)).stream().map(Patch::bgr).toList();

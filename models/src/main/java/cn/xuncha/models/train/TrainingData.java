@@ -47,6 +47,15 @@ public final class TrainingData implements AutoCloseable {
         sampler = new PatchSampler(inputSize);
     }
 
+    public List<LabeledImage> train() {
+        return train;
+    }
+
+    /** Decoded fixed-camera frames (no garbage in them): background-only training inputs. */
+    public List<Mat> cameraFrames() {
+        return frames;
+    }
+
     public String fingerprint() throws IOException {
         Fingerprint f = new Fingerprint();
         for (LabeledImage li : concat(train, valid)) f.add(List.of(li.image(), li.labels()));

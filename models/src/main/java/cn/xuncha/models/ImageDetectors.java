@@ -1,0 +1,13 @@
+package cn.xuncha.models;
+
+import cn.xuncha.models.boxes.BoxDetector;
+
+/** Which single-image detector to use: the trained box detector when one ships, else the classifier's window scan. */
+public final class ImageDetectors {
+
+    private ImageDetectors() {}
+
+    public static ImageDetector defaultFor(GarbageClassifier classifier) {
+        return BoxDetector.loadDefault().<ImageDetector>map(d -> d).orElseGet(() -> new SingleImageDetector(classifier));
+    }
+}

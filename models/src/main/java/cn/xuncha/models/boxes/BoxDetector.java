@@ -1,0 +1,107 @@
+package cn.xuncha.models.boxes;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import cn.xuncha.models.DetectionResult;
+import cn.xuncha.models.ImageDetector;
+import cn.xuncha.models.ModelFiles;
+import cn.xuncha.models.ModelMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import cn.xuncha.models.net.MatTensors;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Single-image garbage boxes from the trained {@link BoxNet}: the photo is scaled so its shorter side is the model's
+ * input size (longer side capped), run once, and decoded into boxes in original pixels. Calls are serialised.
+ */
+public final class BoxDetector implements ImageDetector {
+    public static final String MODEL_NAME = "garbage-boxes";
+    private static final String RESOURCE_DIR = "/cn/xuncha/models/trained/";
+    /** Wide camera frames keep their aspect up to this ratio; beyond it the long side is capped (cost bound). */
+    private static final double MAX_ASPECT = 2.0;
+
+    private final ComputationGraph net;
+    private final ModelMetadata metadata;
+    private final double threshold;
+
+    public BoxDetector(ComputationGraph net, ModelMetadata metadata, double threshold) {
+        this.net = net;
+        this.metadata = metadata;
+        this.threshold = threshold;
+    }
+
+    /** The committed detector on the classpath (models/trained/), if one was trained. */
+    public static Optional<BoxDetector> loadDefault() {
+        try (InputStream m = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + MODEL_NAME + ".zip");
+             InputStream j = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + MODEL_NAME + ".json")) {
+            if (m == null || j == null) return Optional.empty();
+            ModelMetadata meta = ModelFiles.readMetadata(j);
+            return Optional.of(new BoxDetector(ModelSerializer.restoreComputationGraph(m, false), meta, meta.detectionThreshold()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the default box model", e);
+        }
+    }
+
+    public static BoxDetector load(Path modelZip) throws IOException {
+        if (!Files.isRegularFile(modelZip)) throw new IOException("model file not found: " + modelZip.toAbsolutePath());
+        Path json = ModelFiles.metadataPath(modelZip);
+        if (!Files.isRegularFile(json)) throw new IOException("model metadata not found: " + json.toAbsolutePath());
+        try (InputStream j = Files.newInputStream(json)) {
+            ModelMetadata meta = ModelFiles.readMetadata(j);
+            return new BoxDetector(ModelSerializer.restoreComputationGraph(modelZip.toFile(), false), meta, meta.detectionThreshold());
+        }
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    public ComputationGraph network() {
+        return net;
+    }
+
+    @Override
+    public double detectionThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public BoxDetector withThreshold(double t) {
+        return new BoxDetector(net, metadata, t);
+    }
+
+    @Override
+    public DetectionResult detectAll(Mat bgr) {
+        int side = metadata.inputSize();
+        double s = side / (double) Math.min(bgr.cols(), bgr.rows());
+        int w = (int) Math.round(Math.min(bgr.cols() * s, side * MAX_ASPECT)), h = (int) Math.round(Math.min(bgr.rows() * s, side * MAX_ASPECT));
+        w = Math.max(BoxNet.STRIDE, w / BoxNet.STRIDE * BoxNet.STRIDE);
+        h = Math.max(BoxNet.STRIDE, h / BoxNet.STRIDE * BoxNet.STRIDE);
+        INDArray[] out;
+        try (Mat in = new Mat()) {
+            resize(bgr, in, new Size(w, h), 0, 0, bgr.cols() > w ? INTER_AREA : INTER_LINEAR);
+            out = output(MatTensors.batch(List.of(in)));
+        }
+        BoxMaps maps = BoxMaps.of(out[0], out[1], 0);
+        // the input may be stretched slightly by the rounding above: map x and y separately
+        var dets = BoxDecoder.decode(maps.centre(), maps.box(), bgr.cols() / (double) w, bgr.rows() / (double) h,
+                bgr.cols(), bgr.rows());
+        return new DetectionResult(maps.maxCentre(), dets);
+    }
+
+    private synchronized INDArray[] output(INDArray input) {
+        return net.output(false, input);
+    }
+}

@@ -1,0 +1,166 @@
+package cn.xuncha.models.train;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import cn.xuncha.models.ModelFiles;
+import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.BoxNet;
+import cn.xuncha.models.boxes.BoxTraining;
+import cn.xuncha.models.data.LabeledImage;
+import cn.xuncha.models.data.PixelBox;
+import cn.xuncha.models.data.YoloDataset;
+import cn.xuncha.models.eval.EvalReport;
+import cn.xuncha.models.eval.Evaluator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains the box detector ({@link BoxNet}) from scratch with fixed seeds: each epoch cuts fresh augmented windows
+ * of every training photo plus background-only windows of the fixed-camera clips, keeps the epoch with the best
+ * validation box F1, sets the detection threshold there and writes model zip + metadata JSON.
+ */
+public final class BoxTrainer {
+    /** Background-only inputs per epoch, as a fraction of the training photos. */
+    private static final double CAMERA_NEGATIVES = 0.15;
+
+    private final TrainOptions o;
+    private final PrintStream log;
+
+    public BoxTrainer(TrainOptions o, PrintStream log) {
+        this.o = o;
+        this.log = log;
+    }
+
+    public record Result(BoxDetector model, EvalReport validation, double seconds) {}
+
+    public Result run() throws IOException {
+        long t0 = System.nanoTime();
+        Nd4j.getRandom().setSeed(o.seed());
+        int size = BoxNet.TRAIN_INPUT;
+        try (TrainingData data = new TrainingData(o, 32)) {
+            List<LabeledImage> valid = data.validForThreshold(o.maxImages());
+            log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
+                    data.train().size(), valid.size(), data.cameraFrames().size());
+            ComputationGraph net = BoxNet.create(o.seed(), o.learningRate());
+            Map<String, Object> history = new LinkedHashMap<>();
+            INDArray best = null;
+            double bestF1 = -1;
+            int bestEpoch = 0;
+            ModelMetadata draft = metadata(0.5, data.fingerprint(), Map.of(), Map.of());
+            try (ProgressBar pb = new ProgressBarBuilder().setTaskName("train boxes").setInitialMax(1).build()) {
+                for (int e = 1; e <= o.epochs(); e++) {
+                    net.setLearningRate(o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs()))));
+                    Random rnd = new Random(o.seed() * 1_000 + e);
+                    List<Object> items = epochItems(data, o.maxImages(), rnd);
+                    int batches = (items.size() + o.batchSize() - 1) / o.batchSize();
+                    pb.maxHint((long) o.epochs() * batches);
+                    double loss = 0;
+                    for (int b = 0; b < batches; b++) {
+                        List<BoxTraining.Input> inputs = new ArrayList<>();
+                        for (Object it : items.subList(b * o.batchSize(), Math.min(items.size(), (b + 1) * o.batchSize()))) {
+                            inputs.add(input(it, size, rnd));
+                        }
+                        net.fit(BoxTraining.batch(inputs, size));
+                        loss += net.score();
+                        pb.step();
+                        pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f", e, loss / (b + 1)));
+                    }
+                    Evaluator ev = new Evaluator(null, new BoxDetector(net, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
+                    double thr = ev.thresholdForBestBoxF1();
+                    EvalReport r = ev.report("valid", thr, thr);
+                    double f1 = f1(r);
+                    history.put("epoch" + e, Map.of("loss", loss / batches, "val_box_f1", f1, "val_box_recall", r.boxRecallIou03(),
+                            "val_false_boxes_per_image", r.falseBoxesPerImage(), "threshold", thr));
+                    log.printf(Locale.ROOT, "%nepoch %d: loss %.3f, valid box recall %.3f at %.2f false boxes/image (threshold %.2f)%n",
+                            e, loss / batches, r.boxRecallIou03(), r.falseBoxesPerImage(), thr);
+                    if (f1 > bestF1) {
+                        bestF1 = f1;
+                        bestEpoch = e;
+                        best = net.params().dup();
+                    }
+                }
+            }
+            net.setParams(best);
+            Evaluator ev = new Evaluator(null, new BoxDetector(net, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
+            double det = ev.thresholdForBestBoxF1();
+            double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
+            EvalReport report = ev.report("valid", det, det);
+            EvalReport strictReport = ev.report("valid", strict, strict);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("valid_box_recall_iou0.3", report.boxRecallIou03());
+            metrics.put("valid_false_boxes_per_image", report.falseBoxesPerImage());
+            metrics.put("valid_image_auroc", report.imageAuroc());
+            metrics.put("valid_strict_detection_threshold", strict);
+            metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
+            metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
+            Map<String, Object> training = new LinkedHashMap<>();
+            training.put("seed", o.seed());
+            training.put("epochs", o.epochs());
+            training.put("best_epoch", bestEpoch);
+            training.put("batch_size", o.batchSize());
+            training.put("learning_rate", o.learningRate());
+            training.put("max_images", o.maxImages());
+            training.put("history", history);
+            training.put("data", "trashbags-kr train (CC BY 4.0, WoosongVision/Roboflow) + fixed-camera clips (bgslibrary, MIT)");
+            training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+            BoxDetector model = new BoxDetector(net, metadata(det, data.fingerprint(), metrics, training), det);
+            log.printf(Locale.ROOT, "best epoch %d: detection threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "
+                    + "strict %.2f keeps <= %.2f at recall %.3f%n", bestEpoch, det, report.boxRecallIou03(),
+                    report.falseBoxesPerImage(), strict, o.maxFalseBoxesPerImage(), strictReport.boxRecallIou03());
+            ModelFiles.write(model.network(), model.metadata(), o.out());
+            return new Result(model, report, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static ModelMetadata metadata(double det, String fingerprint, Map<String, Double> metrics, Map<String, Object> training) {
+        return new ModelMetadata(List.of("background", "garbage"), BoxNet.TRAIN_INPUT, 0, det, det, fingerprint, metrics, training);
+    }
+
+    /** Training photos (LabeledImage) and camera frames (Mat) in a seeded order. */
+    private static List<Object> epochItems(TrainingData data, int maxImages, Random rnd) {
+        List<LabeledImage> photos = new ArrayList<>(data.train());
+        Collections.shuffle(photos, rnd);
+        if (maxImages > 0 && maxImages < photos.size()) photos = photos.subList(0, maxImages);
+        List<Object> items = new ArrayList<>(photos);
+        int negatives = (int) Math.round(CAMERA_NEGATIVES * photos.size());
+        for (int i = 0; i < negatives && !data.cameraFrames().isEmpty(); i++) {
+            items.add(data.cameraFrames().get(rnd.nextInt(data.cameraFrames().size())));
+        }
+        Collections.shuffle(items, rnd);
+        return items;
+    }
+
+    private static BoxTraining.Input input(Object item, int size, Random rnd) throws IOException {
+        if (item instanceof Mat frame) return BoxTraining.cut(frame, List.of(), size, rnd);
+        LabeledImage li = (LabeledImage) item;
+        try (Mat img = imread(li.image().toString())) {
+            if (img == null || img.empty()) throw new IOException("unreadable training image: " + li.image());
+            List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
+            return BoxTraining.cut(img, truth, size, rnd);
+        }
+    }
+
+    private static double f1(EvalReport r) {
+        double rec = r.boxRecallIou03();
+        double fp = r.falseBoxesPerImage();
+        // precision from recall and false boxes: hits per image = recall * boxes per image
+        double boxesPerImage = r.boxes() / (double) Math.max(1, r.images() - r.unreadableImages());
+        double hits = rec * boxesPerImage;
+        double p = hits + fp == 0 ? 0 : hits / (hits + fp);
+        return p + rec == 0 ? 0 : 2 * p * rec / (p + rec);
+    }
+}
