@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import cn.xuncha.models.Detection;
 import cn.xuncha.models.DetectionResult;
 import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.ModelFiles;
@@ -84,9 +85,14 @@ public final class BoxDetector implements ImageDetector {
 
     @Override
     public DetectionResult detectAll(Mat bgr) {
-        int side = metadata.inputSize();
-        double s = side / (double) Math.min(bgr.cols(), bgr.rows());
-        int w = (int) Math.round(Math.min(bgr.cols() * s, side * MAX_ASPECT)), h = (int) Math.round(Math.min(bgr.rows() * s, side * MAX_ASPECT));
+        return detectAt(bgr, metadata.inputSize());
+    }
+
+    /** One pass with the image scaled so that its shorter side is shortSide pixels (long side capped). */
+    public DetectionResult detectAt(Mat bgr, int shortSide) {
+        double s = shortSide / (double) Math.min(bgr.cols(), bgr.rows());
+        int w = (int) Math.round(Math.min(bgr.cols() * s, shortSide * MAX_ASPECT));
+        int h = (int) Math.round(Math.min(bgr.rows() * s, shortSide * MAX_ASPECT));
         w = Math.max(BoxNet.STRIDE, w / BoxNet.STRIDE * BoxNet.STRIDE);
         h = Math.max(BoxNet.STRIDE, h / BoxNet.STRIDE * BoxNet.STRIDE);
         INDArray[] out;
@@ -96,8 +102,8 @@ public final class BoxDetector implements ImageDetector {
         }
         BoxMaps maps = BoxMaps.of(out[0], out[1], 0);
         // the input may be stretched slightly by the rounding above: map x and y separately
-        var dets = BoxDecoder.decode(maps.centre(), maps.box(), bgr.cols() / (double) w, bgr.rows() / (double) h,
-                bgr.cols(), bgr.rows());
+        List<Detection> dets = BoxDecoder.decode(maps.centre(), maps.box(), bgr.cols() / (double) w,
+                bgr.rows() / (double) h, bgr.cols(), bgr.rows());
         return new DetectionResult(maps.maxCentre(), dets);
     }
 
