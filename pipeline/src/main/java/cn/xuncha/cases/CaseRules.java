@@ -27,14 +27,18 @@ public final class CaseRules {
      * @param cropHash computed only when a new case is considered, because decoding the crop costs time
      */
     public FindingOutcome apply(Finding f, CameraCases known, String unitOfPoint, Supplier<Long> cropHash) {
-        Optional<CaseRecord> match = sameObject(f, known.open());
+        // a clearance must come from the object itself: a vanished fragment does not clear the bag it was part of
+        Optional<CaseRecord> match = sameObject(f, known.open(), f.event() != FindingEvent.CLOSED);
         if (f.event() == FindingEvent.CLOSED) {
             return match.<FindingOutcome>map(c -> new FindingOutcome.Cleared(c.cleared(f.at())))
                     .orElseGet(() -> new FindingOutcome.Ignored("no open case for cleared track " + f.trackId() + " on " + f.cameraId()));
         }
         if (match.isPresent()) {
             CaseRecord c = match.get();
-            return new FindingOutcome.Updated(c, c.seenAgain(f.trackId(), f.box(), f.score(), f.at()), f.score() > c.bestScore());
+            // a fragment re-confirms the larger object's case; it does not shrink its box or take over its track
+            boolean fragment = c.trackId() != f.trackId() && c.box().iou(f.box()) < config.matchIou() && c.box().area() > f.box().area();
+            CaseRecord after = fragment ? c.seenAgain(c.trackId(), c.box(), f.score(), f.at()) : c.seenAgain(f.trackId(), f.box(), f.score(), f.at());
+            return new FindingOutcome.Updated(c, after, f.score() > c.bestScore());
         }
         Long hash = cropHash.get();
         Optional<Suppression> sup = known.suppressions().stream()
@@ -48,25 +52,28 @@ public final class CaseRules {
         return new FindingOutcome.Opened(created, reboundOf);
     }
 
-    /** Same track id (and category), else the open case of that category whose box overlaps most. */
-    Optional<CaseRecord> sameObject(Finding f, List<CaseRecord> open) {
+    /**
+     * Same track id (and category), else the open case of that category whose box overlaps most; with
+     * allowContained a box mostly inside the other counts too (see {@link #overlap}).
+     */
+    Optional<CaseRecord> sameObject(Finding f, List<CaseRecord> open, boolean allowContained) {
         List<CaseRecord> candidates = open.stream()
                 .filter(c -> c.state().isOpen() && c.cameraId().equals(f.cameraId()) && c.detectedCategory() == f.category())
                 .toList();
         Optional<CaseRecord> byTrack = candidates.stream().filter(c -> c.trackId() == f.trackId() && c.box().iou(f.box()) > 0).findFirst();
         if (byTrack.isPresent()) return byTrack;
-        return candidates.stream().filter(c -> overlap(c.box(), f.box()) > 0)
-                .max(Comparator.comparingDouble(c -> overlap(c.box(), f.box())));
+        return candidates.stream().filter(c -> overlap(c.box(), f.box(), allowContained) > 0)
+                .max(Comparator.comparingDouble(c -> overlap(c.box(), f.box(), allowContained)));
     }
 
     /**
      * IoU when it reaches the match threshold; a box mostly inside the other (a fragment of a bag, or the pile a bag
      * joined) counts as the same object at the threshold; else 0.
      */
-    private double overlap(Box a, Box b) {
+    private double overlap(Box a, Box b, boolean allowContained) {
         double iou = a.iou(b);
         if (iou >= config.matchIou()) return iou;
-        return a.containment(b) >= CONTAINED ? config.matchIou() : 0;
+        return allowContained && a.containment(b) >= CONTAINED ? config.matchIou() : 0;
     }
 
     /** The latest case closed within the rebound window at the same place with the same category. */
@@ -75,7 +82,7 @@ public final class CaseRules {
         return closed.stream()
                 .filter(c -> c.state() == CaseState.CLOSED && c.closedAt() != null && !c.closedAt().isBefore(since) && !c.closedAt().isAfter(f.at()))
                 .filter(c -> c.cameraId().equals(f.cameraId()) && (c.category() == f.category() || c.detectedCategory() == f.category()))
-                .filter(c -> c.box().iou(f.box()) >= config.matchIou())
+                .filter(c -> overlap(c.box(), f.box(), true) > 0)
                 .max(Comparator.comparing(CaseRecord::closedAt));
     }
 }

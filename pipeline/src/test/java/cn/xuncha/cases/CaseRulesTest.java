@@ -67,7 +67,12 @@ class CaseRulesTest {
     void aFragmentInsideAnOpenCasesBoxIsTheSameObject() {
         CaseRecord c = open(5, 1, new Box(100, 100, 200, 160));
         Finding fragment = finding("c1", 9, FindingEvent.OPENED, Category.LITTER, 0.6, new Box(120, 150, 50, 40), T0.plusSeconds(60));
-        assertInstanceOf(FindingOutcome.Updated.class, apply(fragment, new CameraCases(List.of(c), List.of(), List.of())));
+        FindingOutcome.Updated u = assertInstanceOf(FindingOutcome.Updated.class, apply(fragment, new CameraCases(List.of(c), List.of(), List.of())));
+        assertEquals(c.box(), u.after().box(), "the fragment does not shrink the case's box");
+        assertEquals(1, u.after().trackId(), "nor take over its track");
+        Finding fragmentGone = finding("c1", 9, FindingEvent.CLOSED, Category.LITTER, 0.6, new Box(120, 150, 50, 40), T0.plusSeconds(120));
+        assertInstanceOf(FindingOutcome.Ignored.class, apply(fragmentGone, new CameraCases(List.of(c), List.of(), List.of())),
+                "a vanished fragment does not clear the bag");
         Finding beside = finding("c1", 10, FindingEvent.OPENED, Category.LITTER, 0.6, new Box(280, 150, 50, 40), T0.plusSeconds(60));
         assertInstanceOf(FindingOutcome.Opened.class, apply(beside, new CameraCases(List.of(c), List.of(), List.of())),
                 "a box only 40 % inside is another object");
@@ -106,6 +111,16 @@ class CaseRulesTest {
         assertEquals(9L, o.reboundOf());
         assertTrue(o.created().rebound());
         assertEquals("环卫所", o.created().unit(), "a rebound counts against the unit that rectified");
+    }
+
+    @Test
+    void theWholeBagBackWhereOnlyAPartOfItWasClosedIsARebound() {
+        CaseRecord c = closedCase(8, T0, "u");
+        CaseRecord closed = new CaseRecord(8, c.cameraId(), c.pointId(), c.category(), c.detectedCategory(), CaseState.CLOSED, "u", 1,
+                new Box(127, 151, 27, 26), 0.7, 3, T0.minusSeconds(3600), T0.minusSeconds(600), T0.minusSeconds(600), null, false, null, null, T0, T0);
+        Finding whole = finding("c1", 4, FindingEvent.OPENED, Category.LITTER, 0.8, new Box(112, 132, 51, 55), closed.closedAt().plusSeconds(3600));
+        FindingOutcome.Opened o = assertInstanceOf(FindingOutcome.Opened.class, apply(whole, new CameraCases(List.of(), List.of(closed), List.of())));
+        assertEquals(closed.id(), o.reboundOf());
     }
 
     @Test
