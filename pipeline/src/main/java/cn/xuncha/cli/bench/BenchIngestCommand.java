@@ -41,20 +41,27 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "5", description = "sample interval in seconds (default ${DEFAULT-VALUE})")
     int interval;
 
+    @Option(names = "--clip", paramLabel = "FILE.mp4", description = "serve this H.264 MP4 (e.g. a real camera recording) instead of the generated street clip")
+    java.nio.file.Path clip;
+
     record Result(String mode, double cpuPerCameraSecondMs, double camerasPerCore, long rssPerCameraKb, long samples, int online) {}
 
     @Override
     public Integer call() throws Exception {
+        if (clip != null && !java.nio.file.Files.isRegularFile(clip)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--clip: no such file: " + clip.toAbsolutePath());
+        }
         Resolution res = switch (resolution.toLowerCase(Locale.ROOT)) {
             case "720p" -> Resolution.P720;
             case "1080p" -> Resolution.P1080;
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--resolution must be 720p or 1080p");
         };
         FfmpegLogging.quiet();
-        System.out.printf("bench ingest: %d cameras, %s, sample every %d s, %d s per mode; encoding the clip if needed ...%n",
-                cameras, resolution, interval, seconds);
-        ClipSpec clip = ClipSpec.of("street_quiet", res, 20); // loops seamlessly; shorter encodes faster
-        try (LocalRtspServer server = LocalRtspServer.builder().mounts(cameras, clip).start()) {
+        System.out.printf("bench ingest: %d cameras, %s, sample every %d s, %d s per mode; %s ...%n",
+                cameras, clip != null ? clip.getFileName() : resolution, interval, seconds, clip != null ? "serving the given clip" : "encoding the clip if needed");
+        ClipSpec generated = ClipSpec.of("street_quiet", res, 20); // loops seamlessly; shorter encodes faster
+        var builder = clip != null ? LocalRtspServer.builder().mounts(cameras, clip) : LocalRtspServer.builder().mounts(cameras, generated);
+        try (LocalRtspServer server = builder.start()) {
             long baseRss = ProcessStats.rssBytes();
             List<Result> results = new ArrayList<>();
             results.add(measure(server, true, baseRss));
@@ -121,10 +128,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "keyframe-only is %.1fx cheaper than decode-every-frame; native bytes now %d MiB%n",
                 ratio, Pointer.physicalBytes() / (1 << 20));
         System.out.printf(Locale.ROOT,
-                "{\"bench\":\"ingest\",\"cameras\":%d,\"resolution\":\"%s\",\"intervalS\":%d,\"seconds\":%d,"
+                "{\"bench\":\"ingest\",\"cameras\":%d,\"resolution\":\"%s\",\"clip\":\"%s\",\"intervalS\":%d,\"seconds\":%d,"
                         + "\"keyframeCpuMsPerCamSec\":%.4f,\"keyframeCamerasPerCore\":%.1f,\"everyFrameCpuMsPerCamSec\":%.4f,"
                         + "\"everyFrameCamerasPerCore\":%.1f,\"speedup\":%.2f,\"rssKiBPerCamera\":%d,\"onlineKeyframe\":%d,\"onlineEveryFrame\":%d}%n",
-                cameras, resolution, interval, seconds, r.get(0).cpuPerCameraSecondMs(), r.get(0).camerasPerCore(),
+                cameras, resolution, clip != null ? clip.getFileName().toString().replace("\"", "") : "generated", interval, seconds, r.get(0).cpuPerCameraSecondMs(), r.get(0).camerasPerCore(),
                 r.get(1).cpuPerCameraSecondMs(), r.get(1).camerasPerCore(), ratio, r.get(0).rssPerCameraKb(), r.get(0).online(), r.get(1).online());
     }
 }
