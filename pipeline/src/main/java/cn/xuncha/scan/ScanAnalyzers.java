@@ -18,7 +18,7 @@ public final class ScanAnalyzers {
         ScanAnalyzer single = null;
         if (when != CombinedScanAnalyzer.SingleImage.OFF) {
             try {
-                single = new SingleImageScanAnalyzer(ImageDetectors.defaultFor(GarbageClassifier.loadDefault()));
+                single = new SingleImageScanAnalyzer(ImageDetectors.defaultOr(GarbageClassifier::loadDefault));
             } catch (RuntimeException e) {
                 LOG.warn("single-image mode off: {}", e.getMessage());
             }
