@@ -107,15 +107,7 @@ public final class BoxTrainer {
             metrics.put("valid_strict_detection_threshold", strict);
             metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
             metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("seed", o.seed());
-            training.put("epochs", o.epochs());
-            training.put("best_epoch", bestEpoch);
-            training.put("batch_size", o.batchSize());
-            training.put("learning_rate", o.learningRate());
-            training.put("max_images", o.maxImages());
-            training.put("history", history);
-            training.put("data", "trashbags-kr train (CC BY 4.0, WoosongVision/Roboflow) + fixed-camera clips (bgslibrary, MIT)");
+            Map<String, Object> training = o.record(bestEpoch, history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
             BoxDetector model = new BoxDetector(net, metadata(det, data.fingerprint(), metrics, training), det);
             log.printf(Locale.ROOT, "best epoch %d: detection threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "

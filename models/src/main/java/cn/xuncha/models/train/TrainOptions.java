@@ -1,6 +1,8 @@
 package cn.xuncha.models.train;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Settings of one training run.
@@ -11,4 +13,19 @@ import java.nio.file.Path;
  * @param maxImages limit of training images per epoch (0 = all; small values for quick trials)
  */
 public record TrainOptions(Path dataset, Path cameras, Path out, int epochs, long seed, int batchSize,
-                           double learningRate, int maxImages, double maxFalseBoxesPerImage) {}
+                           double learningRate, int maxImages, double maxFalseBoxesPerImage) {
+
+    /** The run's settings and per-epoch history as recorded in the model metadata (mutable: callers add timings). */
+    public Map<String, Object> record(int bestEpoch, Map<String, Object> history) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("seed", seed);
+        training.put("epochs", epochs);
+        training.put("best_epoch", bestEpoch);
+        training.put("batch_size", batchSize);
+        training.put("learning_rate", learningRate);
+        training.put("max_images", maxImages);
+        training.put("history", history);
+        training.put("data", "trashbags-kr train (CC BY 4.0, WoosongVision/Roboflow) + fixed-camera clips (bgslibrary, MIT)");
+        return training;
+    }
+}

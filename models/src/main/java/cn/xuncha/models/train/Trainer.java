@@ -85,15 +85,7 @@ public final class Trainer {
             log.printf(Locale.ROOT, "best epoch %d (val patch AUROC %.4f)%n", bestEpoch, bestAuc);
             float[] valScores = score(net, val, size);
             double op = PatchMetrics.bestF1Threshold(valScores, valLabels);
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("seed", o.seed());
-            training.put("epochs", o.epochs());
-            training.put("best_epoch", bestEpoch);
-            training.put("batch_size", o.batchSize());
-            training.put("learning_rate", o.learningRate());
-            training.put("max_images", o.maxImages());
-            training.put("history", history);
-            training.put("data", "trashbags-kr train (CC BY 4.0, WoosongVision/Roboflow) + fixed-camera clips (bgslibrary, MIT)");
+            Map<String, Object> training = o.record(bestEpoch, history);
             ModelMetadata draft = new ModelMetadata(List.of("background", "garbage"), size,
                     cn.xuncha.models.data.PatchSampler.CROP_PAD, op, 0.5, data.fingerprint(), Map.of(), training);
             log.println("choosing the detection threshold on the valid split ...");
