@@ -17,6 +17,9 @@ public interface ImageDetector {
 
     double detectionThreshold();
 
+    /** Lowest threshold worth sweeping when calibrating: below it the scores carry no box information. */
+    double lowestUsefulThreshold();
+
     /** The same detector with another threshold (the {@code --threshold} option, strict operating points). */
     ImageDetector withThreshold(double threshold);
 }

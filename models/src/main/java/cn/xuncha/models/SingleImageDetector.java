@@ -46,6 +46,12 @@ public final class SingleImageDetector implements ImageDetector {
         return threshold;
     }
 
+    /** Window scores below 0.5 fire on most bag-coloured texture. */
+    @Override
+    public double lowestUsefulThreshold() {
+        return 0.5;
+    }
+
     @Override
     public SingleImageDetector withThreshold(double t) {
         return new SingleImageDetector(classifier, t);

@@ -78,6 +78,12 @@ public final class BoxDetector implements ImageDetector {
         return threshold;
     }
 
+    /** Centre scores are calibrated lower than window scores (soft centre targets). */
+    @Override
+    public double lowestUsefulThreshold() {
+        return 0.15;
+    }
+
     @Override
     public BoxDetector withThreshold(double t) {
         return new BoxDetector(net, metadata, t);

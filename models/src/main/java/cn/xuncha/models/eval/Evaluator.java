@@ -129,9 +129,8 @@ public final class Evaluator {
         return best;
     }
 
-    /** The sliding-window scan's scores are meaningful from 0.5; the box model's centre scores from 0.15. */
     private int lowestThresholdPercent() {
-        return detector instanceof SingleImageDetector ? 50 : 15;
+        return (int) Math.round(detector.lowestUsefulThreshold() * 100);
     }
 
     private float[] cachedPatchScores;
