@@ -105,7 +105,7 @@ public final class ConfigLoader {
 
     private static IngestConfig ingest(ConfigNode n) {
         IngestConfig d = IngestConfig.DEFAULT;
-        if (!n.expectObject(Set.of("sampleInterval", "stallTimeout", "connectTimeout", "backoffMin", "backoffMax", "keyframesOnly"))) return d;
+        if (!n.expectObject(Set.of("sampleInterval", "stallTimeout", "connectTimeout", "backoffMin", "backoffMax", "keyframesOnly", "rtspClient"))) return d;
         Duration min = Duration.ofMillis(100);
         IngestConfig c = new IngestConfig(
                 n.duration("sampleInterval", d.defaultSampleInterval(), min),
@@ -113,9 +113,22 @@ public final class ConfigLoader {
                 n.duration("connectTimeout", d.connectTimeout(), Duration.ofSeconds(1)),
                 n.duration("backoffMin", d.backoffMin(), min),
                 n.duration("backoffMax", d.backoffMax(), min),
-                n.bool("keyframesOnly", d.keyframesOnly()));
+                n.bool("keyframesOnly", d.keyframesOnly()),
+                rtspClient(n));
         if (c.backoffMax().compareTo(c.backoffMin()) < 0) n.child("backoffMax").error("must be >= backoffMin");
         return c;
+    }
+
+    private static IngestConfig.RtspClient rtspClient(ConfigNode n) {
+        String v = n.string("rtspClient", "builtin", false);
+        return switch (v == null ? "builtin" : v) {
+            case "builtin" -> IngestConfig.RtspClient.BUILTIN;
+            case "ffmpeg" -> IngestConfig.RtspClient.FFMPEG;
+            default -> {
+                n.child("rtspClient").error("must be builtin or ffmpeg, got '" + v + "'");
+                yield IngestConfig.RtspClient.BUILTIN;
+            }
+        };
     }
 
     /** Reads the optional {@code cases:} section (defaults for what is missing), reporting every error with its path. */

@@ -54,7 +54,8 @@ public final class IngestVerticle extends VerticleBase {
     private void startCamera(PointConfig point, CameraConfig camera, long seed) {
         SourceSettings settings = SourceSettings.of(point.id(), camera, config.ingest());
         Backoff backoff = new Backoff(config.ingest().backoffMin(), config.ingest().backoffMax(), new Random(seed));
-        CameraSupervisor sup = new CameraSupervisor(settings, camera.maskedUrl(), backoff, FrameSources::create,
+        CameraSupervisor sup = new CameraSupervisor(settings, camera.maskedUrl(), backoff,
+                FrameSources.factory(config.ingest().rtspClient()),
                 new CameraSupervisor.Listener() {
                     @Override
                     public void onHealth(CameraHealth h) {

@@ -34,7 +34,7 @@ public final class SourceGrabber implements FrameGrabber {
         SourceSettings s = new SourceSettings(t.cameraId(), t.pointId(), t.camera().url(), settings.frameSpacing(),
                 ingest.connectTimeout(), ingest.stallTimeout(), true, 1280);
         List<Mat> frames = new ArrayList<>();
-        try (FrameSource source = FrameSources.create(s)) {
+        try (FrameSource source = FrameSources.factory(ingest.rtspClient()).apply(s)) {
             ScheduledFuture<?> abort = watchdog.schedule(source::abort, settings.cameraTimeout().toMillis(), TimeUnit.MILLISECONDS);
             try {
                 source.open();

@@ -7,6 +7,7 @@ import cn.xuncha.ingest.CameraHealth;
 import cn.xuncha.ingest.CameraSupervisor;
 import cn.xuncha.ingest.FfmpegLogging;
 import cn.xuncha.ingest.FrameSample;
+import cn.xuncha.config.IngestConfig;
 import cn.xuncha.ingest.FrameSources;
 import cn.xuncha.ingest.HealthState;
 import cn.xuncha.ingest.SourceSettings;
@@ -44,6 +45,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--clip", paramLabel = "FILE.mp4", description = "serve this H.264 MP4 (e.g. a real camera recording) instead of the generated street clip")
     java.nio.file.Path clip;
 
+    @Option(names = "--rtsp-client", defaultValue = "builtin", description = "builtin or ffmpeg (the FFmpeg demuxer, for comparison; default ${DEFAULT-VALUE})")
+    String rtspClient;
+
+    private IngestConfig.RtspClient client;
+
     record Result(String mode, double cpuPerCameraSecondMs, double camerasPerCore, long rssPerCameraKb, long samples, int online) {}
 
     @Override
@@ -55,6 +61,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
             case "720p" -> Resolution.P720;
             case "1080p" -> Resolution.P1080;
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--resolution must be 720p or 1080p");
+        };
+        client = switch (rtspClient.toLowerCase(Locale.ROOT)) {
+            case "builtin" -> IngestConfig.RtspClient.BUILTIN;
+            case "ffmpeg" -> IngestConfig.RtspClient.FFMPEG;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--rtsp-client must be builtin or ffmpeg");
         };
         FfmpegLogging.quiet();
         System.out.printf("bench ingest: %d cameras, %s, sample every %d s, %d s per mode; %s ...%n",
@@ -80,7 +91,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
             SourceSettings s = new SourceSettings("bench" + i, "bench", server.url(mount), Duration.ofSeconds(interval),
                     Duration.ofSeconds(20), Duration.ofSeconds(20), keyOnly, 1280);
             CameraSupervisor sup = new CameraSupervisor(s, mount, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), new Random(i)),
-                    FrameSources::create, new CameraSupervisor.Listener() {
+                    FrameSources.factory(client), new CameraSupervisor.Listener() {
                         @Override
                         public void onHealth(CameraHealth h) {}
 
@@ -128,10 +139,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "keyframe-only is %.1fx cheaper than decode-every-frame; native bytes now %d MiB%n",
                 ratio, Pointer.physicalBytes() / (1 << 20));
         System.out.printf(Locale.ROOT,
-                "{\"bench\":\"ingest\",\"cameras\":%d,\"resolution\":\"%s\",\"clip\":\"%s\",\"intervalS\":%d,\"seconds\":%d,"
+                "{\"bench\":\"ingest\",\"cameras\":%d,\"resolution\":\"%s\",\"clip\":\"%s\",\"rtspClient\":\"%s\",\"intervalS\":%d,\"seconds\":%d,"
                         + "\"keyframeCpuMsPerCamSec\":%.4f,\"keyframeCamerasPerCore\":%.1f,\"everyFrameCpuMsPerCamSec\":%.4f,"
                         + "\"everyFrameCamerasPerCore\":%.1f,\"speedup\":%.2f,\"rssKiBPerCamera\":%d,\"onlineKeyframe\":%d,\"onlineEveryFrame\":%d}%n",
-                cameras, resolution, clip != null ? clip.getFileName().toString().replace("\"", "") : "generated", interval, seconds, r.get(0).cpuPerCameraSecondMs(), r.get(0).camerasPerCore(),
+                cameras, resolution, clip != null ? clip.getFileName().toString().replace("\"", "") : "generated",
+                client.name().toLowerCase(Locale.ROOT), interval, seconds, r.get(0).cpuPerCameraSecondMs(), r.get(0).camerasPerCore(),
                 r.get(1).cpuPerCameraSecondMs(), r.get(1).camerasPerCore(), ratio, r.get(0).rssPerCameraKb(), r.get(0).online(), r.get(1).online());
     }
 }
