@@ -53,7 +53,7 @@ final class RtspSource implements FrameSource {
                 openFallback();
                 return;
             }
-            decoder = new AnnexBDecoder(sdp.codec());
+            decoder = new AnnexBDecoder(sdp.codec(), s.keyframesOnly());
             assembler = new AccessUnitAssembler(sdp.codec(), sdp.parameterSets(), this::accessUnit);
             assembler.everyFrame(!s.keyframesOnly());
             client.play(s.stallTimeout());
