@@ -21,6 +21,12 @@ public record PixelBox(double x, double y, double w, double h) {
         return ix <= 0 || iy <= 0 ? 0 : ix * iy;
     }
 
+    /** How much of the smaller box lies inside the other (1 = nested). */
+    public double containment(PixelBox o) {
+        double smaller = Math.min(area(), o.area());
+        return smaller <= 0 ? 0 : intersection(o) / smaller;
+    }
+
     public double iou(PixelBox o) {
         double inter = intersection(o);
         double union = area() + o.area() - inter;

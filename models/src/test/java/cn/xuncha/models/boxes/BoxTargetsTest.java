@@ -54,6 +54,16 @@ class BoxTargetsTest {
         assertEquals(List.of(0.9, 0.5), kept.stream().map(Detection::score).toList());
     }
 
+    @Test
+    void aBoxInsideABetterOneOrAroundItIsSuppressedToo() {
+        List<Detection> kept = BoxDecoder.suppress(List.of(
+                new Detection("exposed_garbage", 0.9, new PixelBox(0, 0, 100, 100)),
+                new Detection("exposed_garbage", 0.8, new PixelBox(10, 10, 30, 30)),     // a part of the bag
+                new Detection("exposed_garbage", 0.7, new PixelBox(-20, -20, 300, 300)), // the pile around it
+                new Detection("exposed_garbage", 0.6, new PixelBox(80, 0, 100, 100))));  // the next bag, overlapping a little
+        assertEquals(List.of(0.9, 0.6), kept.stream().map(Detection::score).toList());
+    }
+
     static float[][] centre(BoxTargets t) {
         float[][] c = new float[t.gh()][t.gw()];
         int n = t.gw() * t.gh();
