@@ -45,7 +45,12 @@ final class RtspSource implements FrameSource {
 
     @Override
     public void open() throws IOException {
-        RtspUrl url = RtspUrl.parse(s.url());
+        RtspUrl url;
+        try {
+            url = RtspUrl.parse(s.url());
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(Kind.BAD_STREAM, "bad camera URL: " + e.getMessage());
+        }
         client = new RtspClient(url);
         try {
             Sdp sdp = client.describe(s.connectTimeout(), this::pause);

@@ -9,13 +9,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Answers a camera's 401 challenge with Basic or Digest (RFC 2617, MD5, no qop — what IP cameras ask for). */
+/** Answers a camera's 401 challenge with Basic or Digest (RFC 2617, MD5, with or without qop=auth). */
 final class RtspAuth {
     private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
 
     private final String user;
     private final String password;
     private final String challenge;
+    private final String cnonce = Long.toHexString(new java.security.SecureRandom().nextLong());
+    private int nonceCount;
 
     private RtspAuth(String user, String password, String challenge) {
         this.user = user;
@@ -33,12 +35,19 @@ final class RtspAuth {
         if (!challenge.toLowerCase(Locale.ROOT).startsWith("digest")) {
             return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
-        String realm = param("realm"), nonce = param("nonce");
+        String realm = param("realm"), nonce = param("nonce"), opaque = param("opaque");
         String ha1 = md5(user + ":" + realm + ":" + password);
         String ha2 = md5(method + ":" + uri);
-        String response = md5(ha1 + ":" + nonce + ":" + ha2);
-        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + response + "\"";
+        boolean qopAuth = java.util.Arrays.stream(param("qop").split(",")).anyMatch(q -> q.trim().equals("auth"));
+        String header = "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri + "\"";
+        if (qopAuth) {
+            String nc = String.format("%08x", ++nonceCount);
+            String response = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+            header += ", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\"";
+        } else {
+            header += ", response=\"" + md5(ha1 + ":" + nonce + ":" + ha2) + "\"";
+        }
+        return opaque.isEmpty() ? header : header + ", opaque=\"" + opaque + "\"";
     }
 
     private String param(String name) {
