@@ -7,6 +7,8 @@ Run with the system python (/usr/bin/python3): it needs python3-gi and gir1.2-gs
   rtsp-server.py --port 8554 --mount /cam01=clip.mp4 --mount /cam02=other.mp4
   rtsp-server.py --port 0 --mounts 166 --clip clip.mp4          # /cam001 .. /cam166, one shared pipeline
   rtsp-server.py ... --auth user:pass                             # every mount answers 401 without credentials
+  rtsp-server.py --port 0 --launch "/h265=videotestsrc is-live=true ! x265enc ! rtph265pay name=pay0 pt=96"
+                                                                  # a live pipeline (codecs the clips do not cover)
 
 Prints "READY port=N mounts=M" on stdout once listening (port 0 picks a free port).
 
@@ -37,6 +39,8 @@ def parse_args():
     p.add_argument("--mount", action="append", default=[], metavar="/PATH=FILE.mp4", help="repeatable")
     p.add_argument("--mounts", type=int, default=0, help="serve --clip on /cam01 .. /camNN")
     p.add_argument("--clip", help="clip for --mounts")
+    p.add_argument("--launch", action="append", default=[], metavar="/PATH=PIPELINE",
+                   help="repeatable: serve a gst-launch description whose payloader is pay0 (encoded live)")
     p.add_argument("--auth", metavar="USER:PASS", help="require HTTP basic credentials")
     p.add_argument("--cache-dir", default=None, help="where byte-stream copies of the clips go")
     p.add_argument("--parent-pid", type=int, default=0, help="exit when this process is gone (no orphan servers)")
@@ -52,8 +56,15 @@ def parse_args():
             p.error("--mounts needs --clip")
         width = max(2, len(str(a.mounts)))
         mounts += [("/cam%0*d" % (width, i), a.clip, True) for i in range(1, a.mounts + 1)]
-    if not mounts:
-        p.error("give at least one --mount or --mounts N --clip FILE")
+    launches = []
+    for m in a.launch:
+        path, sep, desc = m.partition("=")
+        if not sep or not path.startswith("/") or "pay0" not in desc:
+            p.error("--launch expects /path=PIPELINE with a payloader named pay0, got %r" % m)
+        launches.append((path, desc))
+    a.launches = launches
+    if not mounts and not launches:
+        p.error("give at least one --mount, --launch or --mounts N --clip FILE")
     for _, clip, _ in mounts:
         if not os.path.isfile(clip):
             p.error("clip not found: %s" % clip)
@@ -181,6 +192,12 @@ def main():
             f = LoopingClipFactory(*streams[clip])
             factories.append(f)
         mount_points.add_factory(path, f)
+    for path, desc in args.launches:
+        f = GstRtspServer.RTSPMediaFactory()
+        f.set_launch("( %s )" % desc)
+        f.set_shared(True)
+        factories.append(f)
+        mount_points.add_factory(path, f)
     if args.auth:
         server.set_auth(make_auth(args.auth, factories))
     if server.attach(None) == 0:
@@ -193,7 +210,7 @@ def main():
     GLib.timeout_add_seconds(2, lambda: server.get_session_pool().cleanup() >= 0)
     if args.parent_pid:
         GLib.timeout_add_seconds(1, lambda: parent_alive(args.parent_pid) or loop.quit())
-    print("READY port=%d mounts=%d" % (server.get_bound_port(), len(mounts)), flush=True)
+    print("READY port=%d mounts=%d" % (server.get_bound_port(), len(mounts) + len(args.launches)), flush=True)
     loop.run()
 
 

@@ -137,6 +137,11 @@ final class RtspSource implements FrameSource {
         return new SourceException(Kind.OTHER, what + ": " + e.getMessage());
     }
 
+    /** Whether the built-in client carries the stream (false once it was handed to FFmpeg for its codec). */
+    boolean builtIn() {
+        return fallback == null;
+    }
+
     @Override
     public long bytesRead() {
         FfmpegSource f = fallback;

@@ -14,6 +14,7 @@ import java.util.Map;
 /** Collects mounts, clips and options for a {@link LocalRtspServer}; {@link #start()} encodes missing clips and launches it. */
 public final class LocalRtspServerBuilder {
     private final Map<String, Object> mounts = new LinkedHashMap<>();
+    private final Map<String, String> launches = new LinkedHashMap<>();
     private ClipCache cache = ClipCache.shared();
     private int port;
     private String credentials;
@@ -50,6 +51,13 @@ public final class LocalRtspServerBuilder {
         return this;
     }
 
+    /** A mount served by a live GStreamer pipeline whose payloader is named pay0 (for codecs the clips do not cover). */
+    public LocalRtspServerBuilder launch(String path, String pipeline) {
+        if (!pipeline.contains("pay0")) throw new IllegalArgumentException("the pipeline needs a payloader named pay0");
+        launches.put(normalise(path), pipeline);
+        return this;
+    }
+
     /** Require HTTP basic credentials: requests without them get 401. */
     public LocalRtspServerBuilder auth(String user, String password) {
         if (user.contains(":") || user.contains("@") || password.contains("@")) throw new IllegalArgumentException("user must not contain ':' or '@'");
@@ -69,7 +77,9 @@ public final class LocalRtspServerBuilder {
     }
 
     public LocalRtspServer start() {
-        if (mounts.isEmpty() && sharedCount == 0) throw new IllegalStateException("no mounts: call mount(...) or mounts(n, clip)");
+        if (mounts.isEmpty() && launches.isEmpty() && sharedCount == 0) {
+            throw new IllegalStateException("no mounts: call mount(...), launch(...) or mounts(n, clip)");
+        }
         List<String> args = new ArrayList<>();
         List<String> names = new ArrayList<>();
         mounts.forEach((path, clip) -> {
@@ -80,6 +90,10 @@ public final class LocalRtspServerBuilder {
             args.addAll(List.of("--mounts", Integer.toString(sharedCount), "--clip", resolve(sharedClip).toString()));
             for (int i = 1; i <= sharedCount; i++) names.add(LocalRtspServer.sharedMountName(i, sharedCount));
         }
+        launches.forEach((path, pipeline) -> {
+            args.addAll(List.of("--launch", path + "=" + pipeline));
+            names.add(path);
+        });
         if (credentials != null) args.addAll(List.of("--auth", credentials));
         args.addAll(List.of("--cache-dir", cache.dir().resolve("annexb").toString()));
         try {
