@@ -5,12 +5,12 @@ import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 import cn.xuncha.ingest.SourceException.Kind;
+import cn.xuncha.ingest.rtsp.ReceivePacer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -32,8 +32,7 @@ public final class FfmpegSource implements FrameSource {
     private final InterruptControl control = new InterruptControl();
     private final FrameConverter converter;
     private final FilePacer pacer = new FilePacer();
-    /** 250 ms of a 4 Mbit/s stream is 125 KB: within the kernel's default socket buffer. */
-    private final ReceivePacer receivePacer = new ReceivePacer(Duration.ofMillis(250));
+    private final ReceivePacer receivePacer = new ReceivePacer(ReceivePacer.PAUSE);
     private long pauseNanos;
     private AVFormatContext fmt;
     private AVCodecContext dec;

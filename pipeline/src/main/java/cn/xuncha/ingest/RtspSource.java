@@ -2,6 +2,7 @@ package cn.xuncha.ingest;
 
 import cn.xuncha.ingest.SourceException.Kind;
 import cn.xuncha.ingest.rtsp.AccessUnitAssembler;
+import cn.xuncha.ingest.rtsp.ReceivePacer;
 import cn.xuncha.ingest.rtsp.RtspClient;
 import cn.xuncha.ingest.rtsp.RtspStatusException;
 import cn.xuncha.ingest.rtsp.RtspUrl;
@@ -12,7 +13,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
@@ -23,9 +23,6 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * {@link FfmpegSource} on the same settings.
  */
 final class RtspSource implements FrameSource {
-    /** 250 ms of a 4 Mbit/s stream is 125 KB: within the socket buffer the client asks for. */
-    static final Duration READ_PAUSE = Duration.ofMillis(250);
-
     private final SourceSettings s;
     private final Object pauseLock = new Object();
     private final byte[] packet = new byte[65536];
@@ -106,9 +103,9 @@ final class RtspSource implements FrameSource {
 
     private void pause() throws IOException {
         synchronized (pauseLock) {
-            long end = System.nanoTime() + READ_PAUSE.toNanos();
+            long end = System.nanoTime() + ReceivePacer.PAUSE.toNanos();
             try {
-                for (long left = READ_PAUSE.toNanos(); left > 0 && !aborted; left = end - System.nanoTime()) {
+                for (long left = ReceivePacer.PAUSE.toNanos(); left > 0 && !aborted; left = end - System.nanoTime()) {
                     pauseLock.wait(Math.max(1, left / 1_000_000));
                 }
             } catch (InterruptedException e) {

@@ -11,9 +11,7 @@ import java.util.function.LongConsumer;
  * costs a few system calls per second instead of one wake-up per RTP packet. Pausing starts only with streaming.
  */
 final class PacedInput extends FilterInputStream {
-    /** A read that took this long waited for the network rather than copying buffered data. */
-    static final long WAITED_NANOS = 2_000_000;
-
+    private final ReceivePacer pacer = new ReceivePacer(ReceivePacer.PAUSE);
     private final ReadPause pause;
     private final LongConsumer counted;
     private volatile boolean pacing;
@@ -40,7 +38,7 @@ final class PacedInput extends FilterInputStream {
         if (caughtUp && pacing) pause.sleep();
         long start = System.nanoTime();
         int n = super.read(b, off, len);
-        caughtUp = System.nanoTime() - start >= WAITED_NANOS;
+        caughtUp = pacer.pauseAfter(System.nanoTime() - start) > 0;
         if (n > 0) counted.accept(n);
         return n;
     }

@@ -1,24 +1,12 @@
 package cn.xuncha.ingest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ReceivePacerTest {
-    private final ReceivePacer pacer = new ReceivePacer(Duration.ofMillis(250));
-
-    @Test
-    void drainingBufferedDataDoesNotPause() {
-        assertEquals(0, pacer.pauseAfter(Duration.ofMillis(1).toNanos() - 1));
-    }
-
-    @Test
-    void aReadThatWaitedForTheNetworkPausesForOneBatch() {
-        assertEquals(Duration.ofMillis(250).toNanos(), pacer.pauseAfter(Duration.ofMillis(40).toNanos()));
-    }
-
+/** The abort-aware pause between FFmpeg reads. */
+class InterruptControlTest {
     @Test
     void abortWakesAPauseAtOnce() throws Exception {
         try (InterruptControl control = new InterruptControl()) {
