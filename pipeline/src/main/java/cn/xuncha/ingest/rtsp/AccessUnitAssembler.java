@@ -1,6 +1,7 @@
 package cn.xuncha.ingest.rtsp;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,7 +89,7 @@ public final class AccessUnitAssembler {
 
     private void nal(byte[] p, int off, int len) {
         int type = codec.type(p, off);
-        if (codec.parameterSet(type)) parameterSets.put(type, java.util.Arrays.copyOfRange(p, off, off + len));
+        if (codec.parameterSet(type)) parameterSets.put(type, Arrays.copyOfRange(p, off, off + len));
         if (keep(type)) {
             unit.startCode();
             unit.put(p, off, len);
@@ -128,20 +129,23 @@ public final class AccessUnitAssembler {
 
     private void finish() throws IOException {
         boolean emit = decision == Decision.KEEP && !damaged;
-        if (emit) {
+        ByteSink done = unit;
+        if (emit && keyframe) { // parameter sets in front: only keyframes pay for a second copy
             out.reset();
-            if (keyframe) {
-                for (byte[] ps : parameterSets.values()) {
-                    out.startCode();
-                    out.put(ps, 0, ps.length);
-                }
-                synced = true;
+            for (byte[] ps : parameterSets.values()) {
+                out.startCode();
+                out.put(ps, 0, ps.length);
             }
             out.put(unit.array(), 0, unit.size());
+            done = out;
+            synced = true;
         }
-        unit.reset();
         decision = Decision.UNDECIDED;
         damaged = fragmentOpen = started = false;
-        if (emit) sink.accessUnit(out.array(), out.size(), keyframe);
+        try {
+            if (emit) sink.accessUnit(done.array(), done.size(), keyframe);
+        } finally {
+            unit.reset();
+        }
     }
 }

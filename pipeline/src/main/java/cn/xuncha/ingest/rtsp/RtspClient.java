@@ -22,6 +22,7 @@ public final class RtspClient implements AutoCloseable {
     private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
     private int videoChannel;
     private long lastKeepAlive;
+    private final int[] len = new int[1]; // out-parameter of readPacket, reused: this runs for every RTP packet
 
     public RtspClient(RtspUrl url) {
         this.url = url;
@@ -62,7 +63,6 @@ public final class RtspClient implements AutoCloseable {
      * length. Sends a keep-alive when half the session timeout has passed.
      */
     public int readVideoPacket(byte[] buf) throws IOException {
-        int[] len = new int[1];
         while (true) {
             keepAliveIfDue();
             if (conn.readPacket(buf, len) == videoChannel) return len[0];
