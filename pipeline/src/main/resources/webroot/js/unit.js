@@ -19,8 +19,13 @@ export function render(root) {
       clear(assigned).append(...(d.items.length ? d.items.map(c => card(c, load)) : [h('p', { class: 'muted' }, t('empty'))]));
       clear(awaiting).append(...(r.items.length ? r.items.map(c => card(c, load)) : [h('p', { class: 'muted' }, t('empty'))]));
       tick();
-    } catch (e) { toast(e.message, true); }
+    } catch (e) {
+      // a failed load (node restarting, network blip) must not leave the unit looking at an empty list: retry
+      toast(e.message, true);
+      if (!left) retry = setTimeout(load, 3000);
+    }
   };
+  let left = false, retry = null;
   const tick = () => root.querySelectorAll('[data-deadline]').forEach(el => {
     const left = new Date(el.dataset.deadline) - Date.now();
     el.textContent = left < 0 ? `${t('overdue')} ${fmtDuration(left)}` : `${t('remaining')} ${fmtDuration(left)}`;
@@ -29,7 +34,7 @@ export function render(root) {
   load();
   const timer = setInterval(tick, 1000);
   const unlisten = onLive(kind => { if (kind === 'case') load(); });
-  return { leave() { clearInterval(timer); unlisten(); } };
+  return { leave() { left = true; clearTimeout(retry); clearInterval(timer); unlisten(); } };
 }
 
 function card(c, reload) {

@@ -33,7 +33,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // generous: CI runs this next to other builds, and a slow render is not what the test is about
+        wait = new WebDriverWait(driver, Duration.ofSeconds(45));
     }
 
     void open(String hash) {
