@@ -23,6 +23,12 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         // the web answers at once; cameras whose clip is still being encoded (first run) retry until it appears
+        int toMake = DemoMedia.outdated(Path.of(cfg.storage().dataDir())).size();
+        if (toMake > 0) {
+            // said up front, so the cameras' OFFLINE warnings of the first minute are not taken for a fault
+            System.out.println("xuncha demo: first run: " + toMake + " demo clips are generated in the background (about 10 s each);"
+                    + " their cameras show OFFLINE until each clip is ready");
+        }
         return ServiceRunner.runUntilStopped(cfg, node -> {
             System.out.println("xuncha demo: log in at http://" + cfg.server().host() + ":" + node.httpPort() + "/ with one of these accounts:");
             try {

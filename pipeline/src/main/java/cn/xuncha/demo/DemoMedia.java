@@ -66,7 +66,7 @@ public final class DemoMedia {
     }
 
     /** Scenes whose clip under dataDir is missing or was made by another renderer version. */
-    static List<String> outdated(Path dataDir) {
+    public static List<String> outdated(Path dataDir) {
         return SCENES.stream().filter(scene -> !current(dataDir, scene)).toList();
     }
 
