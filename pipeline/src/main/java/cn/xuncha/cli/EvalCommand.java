@@ -7,6 +7,7 @@ import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.YoloDataset;
 import cn.xuncha.models.eval.EvalReport;
 import cn.xuncha.models.eval.Evaluator;
+import cn.xuncha.models.eval.Mosaic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -36,11 +37,22 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "seed for the background patches (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--mosaic", paramLabel = "N", defaultValue = "1",
+            description = "compose N x N photos (640 px cells) into each frame: the same garbage at 1/N of a wider view; "
+                    + "box metrics only (default: ${DEFAULT-VALUE}, the photos as they are)")
+    int mosaic;
+
     @Mixin
     ModelOption model;
 
+    private static final int MOSAIC_CELL = 640;
+
     @Override
     public Integer call() throws Exception {
+        if (mosaic < 1 || mosaic > 6) {
+            System.err.println("xuncha eval: --mosaic must be 1..6, got " + mosaic);
+            return 2;
+        }
         List<LabeledImage> images;
         try {
             images = YoloDataset.splitOrRoot(dir, "valid", "test");
@@ -51,11 +63,14 @@ public final class EvalCommand implements Callable<Integer> {
         try (GarbageClassifier clf = model.load()) {
             ImageDetector detector = model.detector(clf);
             Evaluator ev;
-            try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(images.size()).build()) {
-                ev = new Evaluator(clf, detector).run(images, seed, pb::step);
+            int frames = mosaic == 1 ? images.size() : Mosaic.groups(images, mosaic).size();
+            try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(frames).build()) {
+                ev = mosaic == 1 ? new Evaluator(clf, detector).run(images, seed, pb::step)
+                        : new Evaluator(null, detector).runMosaic(images, mosaic, MOSAIC_CELL, pb::step);
             }
             double det = threshold != null ? threshold : detector.detectionThreshold();
-            EvalReport report = ev.report(dir.toString(), det, clf.metadata().operatingThreshold());
+            String name = mosaic == 1 ? dir.toString() : dir + " (mosaic " + mosaic + "x" + mosaic + ")";
+            EvalReport report = ev.report(name, det, clf.metadata().operatingThreshold());
             System.out.print(report.table());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
             System.out.println("wrote " + out);

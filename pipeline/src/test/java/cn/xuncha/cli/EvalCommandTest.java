@@ -40,6 +40,24 @@ class EvalCommandTest {
         assertEquals(2, j.get("patches").get("positives").asInt());
         assertTrue(j.get("patches").get("negatives").asInt() > 0);
         assertTrue(j.has("imageAuroc") && j.has("falseBoxesPerImage") && j.has("boxRecallIou03"));
+        assertTrue(j.get("strict").has("boxRecallIou03"), "recall at the false-box budget: " + j);
+
+        // the same three photos as one 2x2 mosaic (the fourth cell wraps to the first photo): box metrics only
+        Path mosaicOut = dir.resolve("mosaic.json");
+        r = CliTestSupport.run(new EvalCommand(), root.toString(), "--model", model.toString(), "--mosaic", "2",
+                "--out", mosaicOut.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = new ObjectMapper().readTree(mosaicOut.toFile());
+        assertEquals(1, m.get("images").asInt());
+        assertEquals(3, m.get("boxes").asInt());
+        assertTrue(m.get("dataset").asText().contains("mosaic 2x2"), m.toString());
+    }
+
+    @Test
+    void aMosaicSizeOutOfRangeIsRefused(@TempDir Path dir) {
+        CliTestSupport.Run r = CliTestSupport.run(new EvalCommand(), dir.toString(), "--mosaic", "0");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--mosaic"), r.err());
     }
 
     @Test

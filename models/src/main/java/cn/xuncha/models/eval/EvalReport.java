@@ -20,7 +20,14 @@ public record EvalReport(
         double boxRecallIou03,
         double falseBoxesPerImage,
         PatchMetrics patches,
-        double secondsPerImage) {
+        double secondsPerImage,
+        StrictPoint strict) {
+
+    /** The operating budget: best box recall with at most this many false boxes per image. */
+    public static final double FALSE_BOX_BUDGET = 0.5;
+
+    /** Box recall and false boxes at the lowest threshold within {@link #FALSE_BOX_BUDGET}. */
+    public record StrictPoint(double threshold, double boxRecallIou03, double falseBoxesPerImage) {}
 
     public Map<String, Double> asMetrics(String prefix) {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -45,6 +52,8 @@ public record EvalReport(
         row(sb, "image recall", f(imageRecall));
         row(sb, "box recall @IoU0.3", f(boxRecallIou03));
         row(sb, "false boxes/image", f(falseBoxesPerImage));
+        row(sb, "at <=0.5 false/img", "box recall " + f(strict.boxRecallIou03()) + ", false boxes/image "
+                + f(strict.falseBoxesPerImage()) + " (threshold " + f(strict.threshold()) + ")");
         row(sb, "patch AUROC", f(patches.auroc()) + "  (" + patches.positives() + " bag crops, "
                 + patches.negatives() + " background patches)");
         row(sb, "patch P/R/FPR @op", f(patches.precision()) + " / " + f(patches.recall()) + " / "

@@ -52,16 +52,36 @@ public final class Evaluator {
                     unreadable++;
                 } else {
                     List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
-                    long t0 = System.nanoTime();
-                    DetectionResult r = detector.detectAll(img);
-                    seconds += (System.nanoTime() - t0) / 1e9;
-                    outcomes.add(new ImageOutcome(li.image().toString(), truth, r.detections(), r.maxScore()));
+                    score(li.image().toString(), img, truth);
                     if (sampler != null) patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
                 }
             }
             onImage.run();
         }
         return this;
+    }
+
+    /** Boxes only, on n×n mosaics of the images (cell px each): the same garbage smaller in a wider frame. */
+    public Evaluator runMosaic(List<LabeledImage> images, int n, int cell, Runnable onFrame) throws IOException {
+        for (List<LabeledImage> group : Mosaic.groups(images, n)) {
+            Mosaic.Frame f = Mosaic.compose(group, n, cell);
+            if (f == null) {
+                unreadable++;
+            } else {
+                try (f) {
+                    score(f.name(), f.image(), f.truth());
+                }
+            }
+            onFrame.run();
+        }
+        return this;
+    }
+
+    private void score(String name, Mat img, List<PixelBox> truth) {
+        long t0 = System.nanoTime();
+        DetectionResult r = detector.detectAll(img);
+        seconds += (System.nanoTime() - t0) / 1e9;
+        outcomes.add(new ImageOutcome(name, truth, r.detections(), r.maxScore()));
     }
 
     public List<ImageOutcome> outcomes() {
@@ -71,17 +91,11 @@ public final class Evaluator {
     public EvalReport report(String dataset, double detThreshold, double opThreshold) {
         float[] patchScores = patchScores();
         int[] patchLabels = patches.stream().mapToInt(Patch::label).toArray();
-        int boxes = 0, hits = 0, pos = 0, neg = 0, tp = 0, fp = 0;
-        long dets = 0;
+        int pos = 0, neg = 0, tp = 0, fp = 0;
         float[] imgScores = new float[outcomes.size()];
         int[] imgLabels = new int[outcomes.size()];
         for (int i = 0; i < outcomes.size(); i++) {
             ImageOutcome o = outcomes.get(i);
-            int h = o.matched(detThreshold, BOX_IOU);
-            boxes += o.truth().size();
-            hits += h;
-            dets += o.detections(detThreshold);
-            dets -= h;
             boolean has = !o.truth().isEmpty(), flagged = o.detections(detThreshold) > 0;
             imgScores[i] = (float) o.maxScore();
             imgLabels[i] = has ? 1 : 0;
@@ -90,20 +104,35 @@ public final class Evaluator {
             if (flagged && !has) fp++;
         }
         int n = outcomes.size();
-        return new EvalReport(dataset, n + unreadable, unreadable, boxes, detThreshold, opThreshold,
+        double strictThr = thresholdForFalseBoxes(EvalReport.FALSE_BOX_BUDGET);
+        EvalReport.StrictPoint strict = new EvalReport.StrictPoint(strictThr, boxRecall(strictThr), falseBoxes(strictThr));
+        return new EvalReport(dataset, n + unreadable, unreadable, truthBoxes(), detThreshold, opThreshold,
                 Auroc.of(imgScores, imgLabels), pos, neg, tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
-                pos == 0 ? Double.NaN : (double) tp / pos, boxes == 0 ? Double.NaN : (double) hits / boxes,
-                n == 0 ? Double.NaN : (double) dets / n, PatchMetrics.of(patchScores, patchLabels, opThreshold),
-                n == 0 ? Double.NaN : seconds / n);
+                pos == 0 ? Double.NaN : (double) tp / pos, boxRecall(detThreshold), falseBoxes(detThreshold),
+                PatchMetrics.of(patchScores, patchLabels, opThreshold), n == 0 ? Double.NaN : seconds / n, strict);
+    }
+
+    private int truthBoxes() {
+        return outcomes.stream().mapToInt(o -> o.truth().size()).sum();
+    }
+
+    /** Labelled boxes matched at IoU >= 0.3 by detections scoring >= threshold, over all labelled boxes. */
+    public double boxRecall(double threshold) {
+        int boxes = truthBoxes();
+        return boxes == 0 ? Double.NaN : outcomes.stream().mapToInt(o -> o.matched(threshold, BOX_IOU)).sum() / (double) boxes;
+    }
+
+    /** Unmatched detections scoring >= threshold, per image. */
+    public double falseBoxes(double threshold) {
+        long falses = 0;
+        for (ImageOutcome o : outcomes) falses += o.detections(threshold) - o.matched(threshold, BOX_IOU);
+        return outcomes.isEmpty() ? Double.NaN : (double) falses / outcomes.size();
     }
 
     /** Lowest detection threshold keeping false boxes per image within budget (best recall), in [lowest, 0.98]. */
     public double thresholdForFalseBoxes(double maxFalsePerImage) {
         for (int t = lowestThresholdPercent(); t <= 98; t++) {
-            double thr = t / 100.0;
-            long falses = 0;
-            for (ImageOutcome o : outcomes) falses += o.detections(thr) - o.matched(thr, BOX_IOU);
-            if (!outcomes.isEmpty() && (double) falses / outcomes.size() <= maxFalsePerImage) return thr;
+            if (!outcomes.isEmpty() && falseBoxes(t / 100.0) <= maxFalsePerImage) return t / 100.0;
         }
         return 0.98;
     }
