@@ -38,7 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--boxes", description = "train the single-image box detector (garbage-boxes) instead of the crop classifier")
     boolean boxes;
 
-    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 6 with --boxes)")
+    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes)")
     Integer epochs;
 
     @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? 6 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
+                epochs != null ? epochs : boxes ? 8 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
                 lr != null ? lr : boxes ? 0.001 : 0.002, maxImages, maxFalseBoxes);
         if (boxes) {
             BoxTrainer.Result r = new BoxTrainer(o, System.out).run();

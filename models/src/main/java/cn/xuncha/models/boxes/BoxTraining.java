@@ -22,6 +22,12 @@ public final class BoxTraining {
         return new Input(s.bgr(), BoxTargets.encode(s.boxes(), size, size));
     }
 
+    /** n×n random windows of the photos (n² of them) composed into one input: objects at 1/n of their usual size. */
+    public static Input mosaic(List<Mat> imgs, List<List<PixelBox>> truths, int size, Random rnd) {
+        BoxSamples.Sample s = BoxSamples.mosaic(imgs, truths, size, rnd);
+        return new Input(s.bgr(), BoxTargets.encode(s.boxes(), size, size));
+    }
+
     /** Features [n,3,s,s]; labels heat [n,2,g,g] and box [n,4,g,g]; the box label mask [n,1,g,g]. */
     public static MultiDataSet batch(List<Input> inputs, int size) {
         int n = inputs.size(), plane = size * size;

@@ -1,21 +1,16 @@
 package cn.xuncha.models.train;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxNet;
 import cn.xuncha.models.boxes.BoxTraining;
 import cn.xuncha.models.data.LabeledImage;
-import cn.xuncha.models.data.PixelBox;
-import cn.xuncha.models.data.YoloDataset;
 import cn.xuncha.models.eval.EvalReport;
 import cn.xuncha.models.eval.Evaluator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,19 +18,20 @@ import java.util.Map;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains the box detector ({@link BoxNet}) from scratch with fixed seeds: each epoch cuts fresh augmented windows
- * of every training photo plus background-only windows of the fixed-camera clips, keeps the epoch with the best
- * validation box F1, sets the detection threshold there and writes model zip + metadata JSON.
+ * of every training photo plus background-only windows of the fixed-camera clips ({@link BoxEpoch}, half of them in
+ * 2×2 mosaics), keeps the epoch with the best mean box F1 over the valid photos and their 2×2 mosaics, sets the
+ * detection threshold at the photos' best F1 and writes model zip + metadata JSON.
  */
 public final class BoxTrainer {
-    /** Background-only inputs per epoch, as a fraction of the training photos. */
-    private static final double CAMERA_NEGATIVES = 0.15;
+    /** Validation also runs on 2×2 mosaics of the valid photos: an epoch is kept for both scales, not one. */
+    private static final int VALID_MOSAIC = 2;
+    private static final int VALID_MOSAIC_CELL = 640;
 
     private final TrainOptions o;
     private final PrintStream log;
@@ -65,28 +61,35 @@ public final class BoxTrainer {
                 for (int e = 1; e <= o.epochs(); e++) {
                     net.setLearningRate(o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs()))));
                     Random rnd = new Random(o.seed() * 1_000 + e);
-                    List<Object> items = epochItems(data, o.maxImages(), rnd);
+                    List<Object> items = BoxEpoch.items(data, o.maxImages(), rnd);
                     int batches = (items.size() + o.batchSize() - 1) / o.batchSize();
                     pb.maxHint((long) o.epochs() * batches);
                     double loss = 0;
                     for (int b = 0; b < batches; b++) {
                         List<BoxTraining.Input> inputs = new ArrayList<>();
                         for (Object it : items.subList(b * o.batchSize(), Math.min(items.size(), (b + 1) * o.batchSize()))) {
-                            inputs.add(input(it, size, rnd));
+                            inputs.add(BoxEpoch.input(it, size, rnd));
                         }
                         net.fit(BoxTraining.batch(inputs, size));
                         loss += net.score();
                         pb.step();
                         pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f", e, loss / (b + 1)));
                     }
-                    Evaluator ev = new Evaluator(null, new BoxDetector(net, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
+                    BoxDetector current = new BoxDetector(net, draft, 0.5);
+                    Evaluator ev = new Evaluator(null, current).run(valid, o.seed() + 1, () -> {});
                     double thr = ev.thresholdForBestBoxF1();
                     EvalReport r = ev.report("valid", thr, thr);
-                    double f1 = f1(r);
-                    history.put("epoch" + e, Map.of("loss", loss / batches, "val_box_f1", f1, "val_box_recall", r.boxRecallIou03(),
-                            "val_false_boxes_per_image", r.falseBoxesPerImage(), "threshold", thr));
-                    log.printf(Locale.ROOT, "%nepoch %d: loss %.3f, valid box recall %.3f at %.2f false boxes/image (threshold %.2f)%n",
-                            e, loss / batches, r.boxRecallIou03(), r.falseBoxesPerImage(), thr);
+                    Evaluator evm = new Evaluator(null, current).runMosaic(valid, VALID_MOSAIC, VALID_MOSAIC_CELL, () -> {});
+                    double thrM = evm.thresholdForBestBoxF1();
+                    EvalReport rm = evm.report("valid mosaic", thrM, thrM);
+                    double f1 = (f1(r) + f1(rm)) / 2;
+                    history.put("epoch" + e, Map.of("loss", loss / batches, "val_box_f1", f1(r), "val_box_recall", r.boxRecallIou03(),
+                            "val_false_boxes_per_image", r.falseBoxesPerImage(), "threshold", thr,
+                            "val_mosaic_box_f1", f1(rm), "val_mosaic_box_recall", rm.boxRecallIou03(),
+                            "val_mosaic_false_boxes_per_image", rm.falseBoxesPerImage()));
+                    log.printf(Locale.ROOT, "%nepoch %d: loss %.3f, valid box recall %.3f at %.2f false boxes/image (threshold %.2f);"
+                            + " 2x2 mosaics %.3f at %.2f (threshold %.2f)%n", e, loss / batches, r.boxRecallIou03(),
+                            r.falseBoxesPerImage(), thr, rm.boxRecallIou03(), rm.falseBoxesPerImage(), thrM);
                     if (f1 > bestF1) {
                         bestF1 = f1;
                         bestEpoch = e;
@@ -107,6 +110,11 @@ public final class BoxTrainer {
             metrics.put("valid_strict_detection_threshold", strict);
             metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
             metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
+            EvalReport mosaic = new Evaluator(null, new BoxDetector(net, draft, det))
+                    .runMosaic(valid, VALID_MOSAIC, VALID_MOSAIC_CELL, () -> {}).report("valid mosaic", det, det);
+            metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
+            metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
+            metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
             Map<String, Object> training = o.record(bestEpoch, history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
             BoxDetector model = new BoxDetector(net, metadata(det, data.fingerprint(), metrics, training), det);
@@ -120,30 +128,6 @@ public final class BoxTrainer {
 
     private static ModelMetadata metadata(double det, String fingerprint, Map<String, Double> metrics, Map<String, Object> training) {
         return new ModelMetadata(List.of("background", "garbage"), BoxNet.TRAIN_INPUT, 0, det, det, fingerprint, metrics, training);
-    }
-
-    /** Training photos (LabeledImage) and camera frames (Mat) in a seeded order. */
-    private static List<Object> epochItems(TrainingData data, int maxImages, Random rnd) {
-        List<LabeledImage> photos = new ArrayList<>(data.train());
-        Collections.shuffle(photos, rnd);
-        if (maxImages > 0 && maxImages < photos.size()) photos = photos.subList(0, maxImages);
-        List<Object> items = new ArrayList<>(photos);
-        int negatives = (int) Math.round(CAMERA_NEGATIVES * photos.size());
-        for (int i = 0; i < negatives && !data.cameraFrames().isEmpty(); i++) {
-            items.add(data.cameraFrames().get(rnd.nextInt(data.cameraFrames().size())));
-        }
-        Collections.shuffle(items, rnd);
-        return items;
-    }
-
-    private static BoxTraining.Input input(Object item, int size, Random rnd) throws IOException {
-        if (item instanceof Mat frame) return BoxTraining.cut(frame, List.of(), size, rnd);
-        LabeledImage li = (LabeledImage) item;
-        try (Mat img = imread(li.image().toString())) {
-            if (img == null || img.empty()) throw new IOException("unreadable training image: " + li.image());
-            List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
-            return BoxTraining.cut(img, truth, size, rnd);
-        }
     }
 
     private static double f1(EvalReport r) {

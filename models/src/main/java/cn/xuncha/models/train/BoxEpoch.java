@@ -1,0 +1,85 @@
+package cn.xuncha.models.train;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import cn.xuncha.models.boxes.BoxTraining;
+import cn.xuncha.models.data.LabeledImage;
+import cn.xuncha.models.data.PixelBox;
+import cn.xuncha.models.data.YoloDataset;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * One epoch of box-detector inputs: every training photo once, background-only camera frames, half of them grouped
+ * by four into 2×2 mosaics so that garbage is also seen at half its usual size, as from a camera further away.
+ */
+final class BoxEpoch {
+    /** Background-only inputs per epoch, as a fraction of the training photos. */
+    static final double CAMERA_NEGATIVES = 0.15;
+    /** Share of an epoch's photos and frames that go into 2×2 mosaics. */
+    static final double MOSAIC_SHARE = 0.5;
+
+    private BoxEpoch() {}
+
+    /**
+     * Training photos (LabeledImage) and camera frames (Mat) in a seeded order, a share of them grouped by four
+     * (List) into mosaic inputs.
+     */
+    static List<Object> items(TrainingData data, int maxImages, Random rnd) {
+        List<LabeledImage> photos = new ArrayList<>(data.train());
+        Collections.shuffle(photos, rnd);
+        if (maxImages > 0 && maxImages < photos.size()) photos = photos.subList(0, maxImages);
+        List<Object> items = new ArrayList<>(photos);
+        int negatives = (int) Math.round(CAMERA_NEGATIVES * photos.size());
+        for (int i = 0; i < negatives && !data.cameraFrames().isEmpty(); i++) {
+            items.add(data.cameraFrames().get(rnd.nextInt(data.cameraFrames().size())));
+        }
+        Collections.shuffle(items, rnd);
+        int grouped = (int) Math.round(items.size() * MOSAIC_SHARE) / 4 * 4;
+        List<Object> out = new ArrayList<>(items.subList(grouped, items.size()));
+        for (int i = 0; i < grouped; i += 4) out.add(List.copyOf(items.subList(i, i + 4)));
+        Collections.shuffle(out, rnd);
+        return out;
+    }
+
+    static BoxTraining.Input input(Object item, int size, Random rnd) throws IOException {
+        if (item instanceof List<?> group) {
+            List<Mat> imgs = new ArrayList<>();
+            List<List<PixelBox>> truths = new ArrayList<>();
+            try {
+                for (Object part : group) {
+                    if (part instanceof Mat frame) {
+                        imgs.add(new Mat(frame)); // a header on the shared frame: closed below, the frame is not
+                        truths.add(List.of());
+                    } else {
+                        LabeledImage li = (LabeledImage) part;
+                        Mat img = read(li);
+                        imgs.add(img);
+                        truths.add(YoloDataset.boxes(li, img.cols(), img.rows()));
+                    }
+                }
+                return BoxTraining.mosaic(imgs, truths, size, rnd);
+            } finally {
+                imgs.forEach(Mat::close);
+            }
+        }
+        if (item instanceof Mat frame) return BoxTraining.cut(frame, List.of(), size, rnd);
+        LabeledImage li = (LabeledImage) item;
+        try (Mat img = read(li)) {
+            return BoxTraining.cut(img, YoloDataset.boxes(li, img.cols(), img.rows()), size, rnd);
+        }
+    }
+
+    private static Mat read(LabeledImage li) throws IOException {
+        Mat img = imread(li.image().toString());
+        if (img == null || img.empty()) {
+            if (img != null) img.close();
+            throw new IOException("unreadable training image: " + li.image());
+        }
+        return img;
+    }
+}
