@@ -29,14 +29,14 @@ final class BoxEpoch {
      * Training photos (LabeledImage) and camera frames (Mat) in a seeded order, a share of them grouped by four
      * (List) into mosaic inputs.
      */
-    static List<Object> items(TrainingData data, int maxImages, Random rnd) {
-        List<LabeledImage> photos = new ArrayList<>(data.train());
+    static List<Object> items(List<LabeledImage> train, List<Mat> cameraFrames, int maxImages, Random rnd) {
+        List<LabeledImage> photos = new ArrayList<>(train);
         Collections.shuffle(photos, rnd);
         if (maxImages > 0 && maxImages < photos.size()) photos = photos.subList(0, maxImages);
         List<Object> items = new ArrayList<>(photos);
         int negatives = (int) Math.round(CAMERA_NEGATIVES * photos.size());
-        for (int i = 0; i < negatives && !data.cameraFrames().isEmpty(); i++) {
-            items.add(data.cameraFrames().get(rnd.nextInt(data.cameraFrames().size())));
+        for (int i = 0; i < negatives && !cameraFrames.isEmpty(); i++) {
+            items.add(cameraFrames.get(rnd.nextInt(cameraFrames.size())));
         }
         Collections.shuffle(items, rnd);
         int grouped = (int) Math.round(items.size() * MOSAIC_SHARE) / 4 * 4;
@@ -46,31 +46,27 @@ final class BoxEpoch {
         return out;
     }
 
+    /** The input for one item: a single window, or a mosaic for a group. */
     static BoxTraining.Input input(Object item, int size, Random rnd) throws IOException {
-        if (item instanceof List<?> group) {
-            List<Mat> imgs = new ArrayList<>();
-            List<List<PixelBox>> truths = new ArrayList<>();
-            try {
-                for (Object part : group) {
-                    if (part instanceof Mat frame) {
-                        imgs.add(new Mat(frame)); // a header on the shared frame: closed below, the frame is not
-                        truths.add(List.of());
-                    } else {
-                        LabeledImage li = (LabeledImage) part;
-                        Mat img = read(li);
-                        imgs.add(img);
-                        truths.add(YoloDataset.boxes(li, img.cols(), img.rows()));
-                    }
+        List<?> parts = item instanceof List<?> group ? group : List.of(item);
+        List<Mat> imgs = new ArrayList<>();
+        List<List<PixelBox>> truths = new ArrayList<>();
+        try {
+            for (Object part : parts) {
+                if (part instanceof Mat frame) {
+                    imgs.add(new Mat(frame)); // a header on the shared camera frame: closing it keeps the frame
+                    truths.add(List.of());
+                } else {
+                    LabeledImage li = (LabeledImage) part;
+                    Mat img = read(li);
+                    imgs.add(img);
+                    truths.add(YoloDataset.boxes(li, img.cols(), img.rows()));
                 }
-                return BoxTraining.mosaic(imgs, truths, size, rnd);
-            } finally {
-                imgs.forEach(Mat::close);
             }
-        }
-        if (item instanceof Mat frame) return BoxTraining.cut(frame, List.of(), size, rnd);
-        LabeledImage li = (LabeledImage) item;
-        try (Mat img = read(li)) {
-            return BoxTraining.cut(img, YoloDataset.boxes(li, img.cols(), img.rows()), size, rnd);
+            return imgs.size() == 1 ? BoxTraining.cut(imgs.get(0), truths.get(0), size, rnd)
+                    : BoxTraining.mosaic(imgs, truths, size, rnd);
+        } finally {
+            imgs.forEach(Mat::close);
         }
     }
 

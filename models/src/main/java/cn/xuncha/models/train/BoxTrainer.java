@@ -61,7 +61,7 @@ public final class BoxTrainer {
                 for (int e = 1; e <= o.epochs(); e++) {
                     net.setLearningRate(o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs()))));
                     Random rnd = new Random(o.seed() * 1_000 + e);
-                    List<Object> items = BoxEpoch.items(data, o.maxImages(), rnd);
+                    List<Object> items = BoxEpoch.items(data.train(), data.cameraFrames(), o.maxImages(), rnd);
                     int batches = (items.size() + o.batchSize() - 1) / o.batchSize();
                     pb.maxHint((long) o.epochs() * batches);
                     double loss = 0;
