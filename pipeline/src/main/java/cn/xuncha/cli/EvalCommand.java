@@ -45,8 +45,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    private static final int MOSAIC_CELL = 640;
-
     @Override
     public Integer call() throws Exception {
         if (mosaic < 1 || mosaic > 6) {
@@ -66,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
             int frames = mosaic == 1 ? images.size() : Mosaic.groups(images, mosaic).size();
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(frames).build()) {
                 ev = mosaic == 1 ? new Evaluator(clf, detector).run(images, seed, pb::step)
-                        : new Evaluator(null, detector).runMosaic(images, mosaic, MOSAIC_CELL, pb::step);
+                        : new Evaluator(null, detector).runMosaic(images, mosaic, Mosaic.CELL, pb::step);
             }
             double det = threshold != null ? threshold : detector.detectionThreshold();
             String name = mosaic == 1 ? dir.toString() : dir + " (mosaic " + mosaic + "x" + mosaic + ")";

@@ -21,6 +21,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * the same garbage at 1/n of the frame, as a fixed camera sees it further away ({@code eval --mosaic}).
  */
 public final class Mosaic {
+    /** Cell side used by {@code eval --mosaic} and training validation: the trashbags-kr photo size. */
+    public static final int CELL = 640;
 
     /** A composed frame and its ground truth in frame pixels; closing releases the frame. */
     public record Frame(String name, Mat image, List<PixelBox> truth) implements AutoCloseable {

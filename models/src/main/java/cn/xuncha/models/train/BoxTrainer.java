@@ -8,6 +8,7 @@ import cn.xuncha.models.boxes.BoxTraining;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.eval.EvalReport;
 import cn.xuncha.models.eval.Evaluator;
+import cn.xuncha.models.eval.Mosaic;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class BoxTrainer {
     /** Validation also runs on 2×2 mosaics of the valid photos: an epoch is kept for both scales, not one. */
     private static final int VALID_MOSAIC = 2;
-    private static final int VALID_MOSAIC_CELL = 640;
 
     private final TrainOptions o;
     private final PrintStream log;
@@ -79,7 +79,7 @@ public final class BoxTrainer {
                     Evaluator ev = new Evaluator(null, current).run(valid, o.seed() + 1, () -> {});
                     double thr = ev.thresholdForBestBoxF1();
                     EvalReport r = ev.report("valid", thr, thr);
-                    Evaluator evm = new Evaluator(null, current).runMosaic(valid, VALID_MOSAIC, VALID_MOSAIC_CELL, () -> {});
+                    Evaluator evm = new Evaluator(null, current).runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {});
                     double thrM = evm.thresholdForBestBoxF1();
                     EvalReport rm = evm.report("valid mosaic", thrM, thrM);
                     double f1 = (f1(r) + f1(rm)) / 2;
@@ -111,7 +111,7 @@ public final class BoxTrainer {
             metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
             metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
             EvalReport mosaic = new Evaluator(null, new BoxDetector(net, draft, det))
-                    .runMosaic(valid, VALID_MOSAIC, VALID_MOSAIC_CELL, () -> {}).report("valid mosaic", det, det);
+                    .runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {}).report("valid mosaic", det, det);
             metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
             metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
             metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
