@@ -52,7 +52,7 @@ public record EvalReport(
         row(sb, "image recall", f(imageRecall));
         row(sb, "box recall @IoU0.3", f(boxRecallIou03));
         row(sb, "false boxes/image", f(falseBoxesPerImage));
-        row(sb, "at <=0.5 false/img", "box recall " + f(strict.boxRecallIou03()) + ", false boxes/image "
+        row(sb, "at <=" + FALSE_BOX_BUDGET + " false/img", "box recall " + f(strict.boxRecallIou03()) + ", false boxes/image "
                 + f(strict.falseBoxesPerImage()) + " (threshold " + f(strict.threshold()) + ")");
         row(sb, "patch AUROC", f(patches.auroc()) + "  (" + patches.positives() + " bag crops, "
                 + patches.negatives() + " background patches)");
