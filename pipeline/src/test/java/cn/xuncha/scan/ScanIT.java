@@ -159,20 +159,25 @@ class ScanIT {
             }
         }
 
-        // the bag's own case (the analysis may also report a fragment of it, or the pile next to it, as cases)
-        CaseRecord p05 = after3.stream().filter(c -> c.cameraId().equals("P05-1") && c.category() == Category.EXPOSED_GARBAGE)
-                .max(java.util.Comparator.comparingLong(c -> c.box().area())).orElseThrow();
+        // the reviewers close every case of the point once it is rectified: the bag's own case and whatever the
+        // analysis reported beside it (a fragment of the bag, the pile next to it). Closing only the bag's largest
+        // case left a fragment open, and on night 4 the returning bag re-confirmed that open fragment instead of
+        // opening a rebound — a race on which frames the live stream gave, seen in about one run in three.
+        List<Long> closed = after3.stream().filter(c -> c.cameraId().equals("P05-1")).map(CaseRecord::id).toList();
         Instant now = clock.instant();
-        for (CaseAction a : List.of(CaseAction.CONFIRM, CaseAction.DISPATCH, CaseAction.RECTIFY, CaseAction.CLOSE)) {
-            var r = rig.cases.transition(new TransitionRequest(p05.id(), a, "reviewer", "ok", null, now.plusSeconds(86400), null, null), null)
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals("APPLIED", r.status().name(), a + ": " + r.message());
+        for (long id : closed) {
+            for (CaseAction a : List.of(CaseAction.CONFIRM, CaseAction.DISPATCH, CaseAction.RECTIFY, CaseAction.CLOSE)) {
+                var r = rig.cases.transition(new TransitionRequest(id, a, "reviewer", "ok", null, now.plusSeconds(86400), null, null), null)
+                        .get(10, TimeUnit.SECONDS);
+                assertEquals("APPLIED", r.status().name(), a + ": " + r.message());
+            }
         }
         Instant night3End = rig.stage.store().latest().orElseThrow().finishedAt();
         night(4, Map.of("P05-1", "/bags", "P01-2", "/bags"));
         List<CaseRecord> after4 = cases();
-        CaseRecord rebound = after4.stream().filter(c -> c.cameraId().equals("P05-1") && c.state().isOpen()).findFirst().orElseThrow();
-        assertEquals(p05.id(), rebound.reboundOf(), "garbage back within 7 days of closure is a rebound; night 3: "
+        CaseRecord rebound = after4.stream().filter(c -> c.cameraId().equals("P05-1") && c.state().isOpen()
+                && c.category() == Category.EXPOSED_GARBAGE).findFirst().orElseThrow();
+        assertTrue(closed.contains(rebound.reboundOf()), "garbage back within 7 days of closure is a rebound; night 3: "
                 + after3.stream().filter(c -> c.cameraId().equals("P05-1")).toList() + " night 4: "
                 + after4.stream().filter(c -> c.cameraId().equals("P05-1")).toList());
         assertFalse(after4.stream().anyMatch(c -> c.cameraId().equals("P01-1") && c.state().isOpen() && c.clearedAt() == null));
