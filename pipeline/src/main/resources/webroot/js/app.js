@@ -1,5 +1,5 @@
 // Shell: session, navigation by hash, live events, language switch.
-import { api, setCsrf } from './api.js';
+import { api, beginSession, endSession } from './api.js';
 import { t, toggleLang, translateStatic, currentLang } from './i18n.js';
 import { h, clear, toast } from './dom.js';
 import * as queue from './queue.js';
@@ -34,8 +34,10 @@ function connectEvents() {
   state.events = es;
 }
 
-function renderLogin() {
+/** The login form; kept as it is when already shown, so a second call cannot wipe what is being typed. */
+function renderLogin(force = false) {
   document.getElementById('top').hidden = true;
+  if (!force && document.getElementById('login-form')) return;
   const view = clear(document.getElementById('view'));
   const err = h('p', { class: 'error', id: 'login-error' });
   const form = h('form', { class: 'login', id: 'login-form' },
@@ -43,7 +45,7 @@ function renderLogin() {
     h('label', {}, t('login.name'), h('input', { name: 'name', id: 'login-name', autocomplete: 'username', required: true })),
     h('label', {}, t('login.password'), h('input', { name: 'password', id: 'login-password', type: 'password', autocomplete: 'current-password', required: true })),
     h('button', { type: 'submit', id: 'login-submit' }, t('login.submit')), err,
-    h('button', { type: 'button', class: 'link', onclick: () => { toggleLang(); renderLogin(); } }, currentLang() === 'zh' ? 'English' : '中文'));
+    h('button', { type: 'button', class: 'link', onclick: () => { toggleLang(); renderLogin(true); } }, currentLang() === 'zh' ? 'English' : '中文'));
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const f = new FormData(form);
@@ -62,7 +64,7 @@ function home() { return state.me.role === 'unit' ? '#/unit' : '#/queue'; }
 
 async function start(session) {
   state.me = session;
-  setCsrf(session.csrf);
+  beginSession(session.csrf);
   const top = document.getElementById('top');
   top.hidden = false;
   document.getElementById('who').textContent = `${session.name} · ${t('role.' + session.role)}${session.unit ? ' · ' + session.unit : ''}`;
@@ -83,7 +85,7 @@ const routes = [
 function route() {
   if (!state.me) return renderLogin();
   const hash = location.hash || home();
-  if (state.view && state.view.leave) state.view.leave();
+  leaveView();
   for (const [re, mod] of routes) {
     const m = hash.match(re);
     if (m) {
@@ -96,15 +98,28 @@ function route() {
   location.hash = home();
 }
 
+function leaveView() {
+  if (state.view && state.view.leave) state.view.leave();
+  state.view = null;
+}
+
+/** Ends the session in this tab: the open view stops its timers and live listeners before the login form shows. */
+function loggedOut() {
+  state.me = null;
+  endSession();
+  if (state.events) state.events.close();
+  state.events = null;
+  leaveView();
+  renderLogin();
+}
+
 window.addEventListener('hashchange', route);
-window.addEventListener('xuncha:logged-out', () => { state.me = null; if (state.events) state.events.close(); renderLogin(); });
+window.addEventListener('xuncha:logged-out', () => { if (state.me) loggedOut(); });
 document.getElementById('lang').addEventListener('click', () => { toggleLang(); start(state.me).then(route); });
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api.post('/api/logout'); } catch (e) { toast(e.message, true); }
-  state.me = null;
-  if (state.events) state.events.close();
+  loggedOut();
   location.hash = '#/login';
-  renderLogin();
 });
 
 api.get('/api/session').then(start).then(route).catch(() => renderLogin());
