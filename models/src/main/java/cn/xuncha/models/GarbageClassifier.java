@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * instance; for parallel throughput give each worker thread its own instance ({@link #load}/{@link #loadDefault},
  * ~1 MB, tens of ms). Crops should be squares around the object with side max(w,h)*{@link ModelMetadata#cropPadding()}.
  */
-public final class GarbageClassifier implements AutoCloseable {
+public final class GarbageClassifier implements CropScorer, AutoCloseable {
 
     public static final String RESOURCE_DIR = "/cn/xuncha/models/trained/";
     public static final String MODEL_NAME = "garbage-cnn";
@@ -74,11 +74,17 @@ public final class GarbageClassifier implements AutoCloseable {
         return net;
     }
 
+    @Override
+    public int cropSize() {
+        return metadata.inputSize();
+    }
+
     public float score(Mat bgrCrop) {
         return scoreBatch(List.of(bgrCrop))[0];
     }
 
     /** One probability per crop; crops of any size (non-square ones are padded to square with grey, not stretched). */
+    @Override
     public float[] scoreBatch(List<Mat> bgrCrops) {
         float[] out = new float[bgrCrops.size()];
         int size = metadata.inputSize();

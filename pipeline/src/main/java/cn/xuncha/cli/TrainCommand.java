@@ -83,8 +83,11 @@ public final class TrainCommand implements Callable<Integer> {
                 epochs != null ? epochs : boxes ? 8 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
                 lr != null ? lr : boxes ? 0.001 : 0.002, maxImages, maxFalseBoxes);
         if (boxes) {
-            BoxTrainer.Result r = new BoxTrainer(o, System.out).run();
-            System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
+            // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
+            try (GarbageClassifier verifier = base.load()) {
+                BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier).run();
+                System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
+            }
             return 0;
         }
         Trainer.Result r = new Trainer(o, System.out).run();

@@ -13,7 +13,7 @@ import java.util.List;
  * by a third, or sits mostly inside it (or around it), is nearly always the same bag or the pile around it — on
  * trashbags-kr valid+test this raised box recall at <= 0.5 false boxes per image from 0.19 to 0.25 (models/README.md).
  */
-final class BoxDecoder {
+public final class BoxDecoder {
     /** Peaks below this are dropped before suppression; thresholds above it can be swept after one pass. */
     static final double FLOOR = 0.1;
     static final double NMS_IOU = 0.3;
@@ -28,6 +28,11 @@ final class BoxDecoder {
      * @param sx original pixels per input pixel, horizontally (sy vertically)
      */
     static List<Detection> decode(float[][] centre, float[][][] box, double sx, double sy, int width, int height) {
+        return suppress(peaks(centre, box, sx, sy, width, height));
+    }
+
+    /** Every local maximum at or above {@link #FLOOR} as a box, before suppression. */
+    static List<Detection> peaks(float[][] centre, float[][][] box, double sx, double sy, int width, int height) {
         int gh = centre.length, gw = centre[0].length;
         List<Detection> peaks = new ArrayList<>();
         for (int y = 0; y < gh; y++) {
@@ -40,10 +45,11 @@ final class BoxDecoder {
                 if (b.area() > 0) peaks.add(new Detection(Detection.EXPOSED_GARBAGE, p, b));
             }
         }
-        return suppress(peaks);
+        return peaks;
     }
 
-    static List<Detection> suppress(List<Detection> dets) {
+    /** Best first, each box kept unless it overlaps or nests with a better kept one (see the class comment). */
+    public static List<Detection> suppress(List<Detection> dets) {
         List<Detection> sorted = new ArrayList<>(dets);
         sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
         List<Detection> kept = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import cn.xuncha.models.BoxProposer;
 import cn.xuncha.models.Detection;
 import cn.xuncha.models.DetectionResult;
 import cn.xuncha.models.ImageDetector;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * input size (longer side capped), run once on it and its mirror image (maps averaged), and decoded into boxes in
  * original pixels. Calls are serialised.
  */
-public final class BoxDetector implements ImageDetector {
+public final class BoxDetector implements ImageDetector, BoxProposer {
     public static final String MODEL_NAME = "garbage-boxes";
     private static final String RESOURCE_DIR = "/cn/xuncha/models/trained/";
     /** Wide camera frames keep their aspect up to this ratio; beyond it the long side is capped (cost bound). */
@@ -98,6 +99,16 @@ public final class BoxDetector implements ImageDetector {
 
     /** One batch (image and mirror) with the image scaled so that its shorter side is shortSide pixels (long side capped). */
     public DetectionResult detectAt(Mat bgr, int shortSide) {
+        return detectAt(bgr, shortSide, true);
+    }
+
+    /** Every centre peak as a box, before suppression (for a second stage that rescores them first). */
+    @Override
+    public DetectionResult proposals(Mat bgr) {
+        return detectAt(bgr, metadata.inputSize(), false);
+    }
+
+    private DetectionResult detectAt(Mat bgr, int shortSide, boolean suppress) {
         double s = shortSide / (double) Math.min(bgr.cols(), bgr.rows());
         int w = (int) Math.round(Math.min(bgr.cols() * s, shortSide * MAX_ASPECT));
         int h = (int) Math.round(Math.min(bgr.rows() * s, shortSide * MAX_ASPECT));
@@ -113,8 +124,9 @@ public final class BoxDetector implements ImageDetector {
         // spurious peaks (valid+test: recall at <= 0.5 false boxes 0.253 -> 0.286, image AUROC 0.92 -> 0.98)
         BoxMaps maps = BoxMaps.average(BoxMaps.of(out[0], out[1], 0), BoxMaps.of(out[0], out[1], 1).mirrored());
         // the input may be stretched slightly by the rounding above: map x and y separately
-        List<Detection> dets = BoxDecoder.decode(maps.centre(), maps.box(), bgr.cols() / (double) w,
+        List<Detection> dets = BoxDecoder.peaks(maps.centre(), maps.box(), bgr.cols() / (double) w,
                 bgr.rows() / (double) h, bgr.cols(), bgr.rows());
+        if (suppress) dets = BoxDecoder.suppress(dets);
         return new DetectionResult(maps.maxCentre(), dets);
     }
 

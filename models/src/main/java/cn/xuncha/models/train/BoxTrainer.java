@@ -1,7 +1,9 @@
 package cn.xuncha.models.train;
 
+import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxNet;
 import cn.xuncha.models.boxes.BoxTraining;
@@ -35,10 +37,13 @@ public final class BoxTrainer {
 
     private final TrainOptions o;
     private final PrintStream log;
+    private final GarbageClassifier verifier;
 
-    public BoxTrainer(TrainOptions o, PrintStream log) {
+    /** @param verifier the patch classifier the shipped detector rescores boxes with (null: thresholds for boxes alone) */
+    public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier) {
         this.o = o;
         this.log = log;
+        this.verifier = verifier;
     }
 
     public record Result(BoxDetector model, EvalReport validation, double seconds) {}
@@ -115,6 +120,14 @@ public final class BoxTrainer {
             metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
             metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
             metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
+            if (verifier != null) {
+                BoxDetector alone = new BoxDetector(net, draft, det);
+                metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
+                log.printf(Locale.ROOT, "verified by the classifier: threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "
+                        + "strict %.2f: recall %.3f%n", metrics.get(VerifiedDetector.THRESHOLD_METRIC),
+                        metrics.get("valid_verified_box_recall_iou0.3"), metrics.get("valid_verified_false_boxes_per_image"),
+                        metrics.get(VerifiedDetector.STRICT_THRESHOLD_METRIC), metrics.get("valid_verified_strict_box_recall_iou0.3"));
+            }
             Map<String, Object> training = o.record(bestEpoch, history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
             BoxDetector model = new BoxDetector(net, metadata(det, data.fingerprint(), metrics, training), det);
