@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -41,16 +42,19 @@ public final class GarbageClassifier implements CropScorer, AutoCloseable {
 
     /** The committed model shipped on the classpath (models/trained/). */
     public static GarbageClassifier loadDefault() {
-        String zip = RESOURCE_DIR + MODEL_NAME + ".zip";
+        return loadShipped(MODEL_NAME).orElseThrow(() -> new IllegalStateException("no trained model on the classpath at "
+                + RESOURCE_DIR + MODEL_NAME + ".zip (run ./xuncha train, which writes models/trained/)"));
+    }
+
+    /** A classifier-shaped model shipped on the classpath under this name (models/trained/NAME.zip + .json), if any. */
+    public static Optional<GarbageClassifier> loadShipped(String name) {
+        String zip = RESOURCE_DIR + name + ".zip";
         try (InputStream m = GarbageClassifier.class.getResourceAsStream(zip);
-             InputStream j = GarbageClassifier.class.getResourceAsStream(RESOURCE_DIR + MODEL_NAME + ".json")) {
-            if (m == null || j == null) {
-                throw new IllegalStateException("no trained model on the classpath at " + zip
-                        + " (run ./xuncha train, which writes models/trained/)");
-            }
-            return new GarbageClassifier(ModelSerializer.restoreMultiLayerNetwork(m, false), ModelFiles.readMetadata(j));
+             InputStream j = GarbageClassifier.class.getResourceAsStream(RESOURCE_DIR + name + ".json")) {
+            if (m == null || j == null) return Optional.empty();
+            return Optional.of(new GarbageClassifier(ModelSerializer.restoreMultiLayerNetwork(m, false), ModelFiles.readMetadata(j)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the default model " + zip, e);
+            throw new UncheckedIOException("cannot read the shipped model " + zip, e);
         }
     }
 

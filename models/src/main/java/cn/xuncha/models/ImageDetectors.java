@@ -1,11 +1,13 @@
 package cn.xuncha.models;
 
 import cn.xuncha.models.boxes.BoxDetector;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Which single-image detector to use: the box detector verified by the classifier when the shipped box model was
- * calibrated for it, else the box detector alone, else the classifier's window scan.
+ * Which single-image detector to use: the box detector verified by the shipped verifier trained on its proposals,
+ * else by the patch classifier when the box model was calibrated for that, else the box detector alone; without a
+ * box model, the classifier's window scan.
  */
 public final class ImageDetectors {
 
@@ -20,8 +22,11 @@ public final class ImageDetectors {
         return BoxDetector.loadDefault().map(b -> withVerifier(b, classifier)).orElseGet(() -> new SingleImageDetector(classifier.get()));
     }
 
-    /** The box detector verified by the classifier if its metadata holds the thresholds for that, else alone. */
+    /** The box detector with the best second stage that fits it (see the class comment). */
     public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier) {
+        Optional<GarbageClassifier> trained = GarbageClassifier.loadShipped(VerifiedDetector.VERIFIER_MODEL_NAME)
+                .filter(v -> VerifiedDetector.trainedOn(v.metadata(), boxes.sha256()));
+        if (trained.isPresent()) return new VerifiedDetector(boxes, trained.get(), trained.get().metadata().detectionThreshold());
         if (!boxes.metadata().validationMetrics().containsKey(VerifiedDetector.THRESHOLD_METRIC)) return boxes;
         return VerifiedDetector.calibrated(boxes, classifier.get()).orElseThrow();
     }

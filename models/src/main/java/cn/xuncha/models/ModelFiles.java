@@ -40,6 +40,15 @@ public final class ModelFiles {
         JSON.writeValue(metadataPath(modelZip).toFile(), metadata);
     }
 
+    /** Hex SHA-256 of a model file's bytes: names the exact model another one was trained against. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public static ObjectMapper json() {
         return JSON;
     }

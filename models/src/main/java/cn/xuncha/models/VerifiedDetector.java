@@ -22,8 +22,11 @@ public final class VerifiedDetector implements ImageDetector {
     /** Metadata keys (in the box model's validation metrics) of the thresholds set by training on the valid split. */
     public static final String THRESHOLD_METRIC = "verified_detection_threshold";
     public static final String STRICT_THRESHOLD_METRIC = "verified_strict_detection_threshold";
+    /** The verifier trained on the box detector's proposals ships under this name; its metadata names that box model. */
+    public static final String VERIFIER_MODEL_NAME = "garbage-verifier";
+    public static final String BOX_MODEL_KEY = "box_model_sha256";
     /** Bounds the classifier's work on a confused map; valid photos have far fewer peaks. */
-    static final int MAX_PROPOSALS = 128;
+    public static final int MAX_PROPOSALS = 128;
 
     private final BoxProposer proposer;
     private final CropScorer classifier;
@@ -39,6 +42,11 @@ public final class VerifiedDetector implements ImageDetector {
     public static Optional<VerifiedDetector> calibrated(BoxDetector boxes, CropScorer classifier) {
         Double t = boxes.metadata().validationMetrics().get(THRESHOLD_METRIC);
         return t == null ? Optional.empty() : Optional.of(new VerifiedDetector(boxes, classifier, t));
+    }
+
+    /** Whether a verifier was trained on the proposals of exactly this box model zip (a retrained one needs a new verifier). */
+    public static boolean trainedOn(ModelMetadata verifier, String boxSha256) {
+        return boxSha256 != null && boxSha256.equals(verifier.training().get(BOX_MODEL_KEY));
     }
 
     @Override

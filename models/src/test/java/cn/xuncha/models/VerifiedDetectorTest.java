@@ -3,6 +3,7 @@ package cn.xuncha.models;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xuncha.models.data.PixelBox;
@@ -95,5 +96,17 @@ class VerifiedDetectorTest {
             assertEquals(0, r.maxScore());
             assertTrue(scorer.shown.isEmpty());
         }
+    }
+
+    @Test
+    void aTrainedVerifierPairsOnlyWithTheBoxModelItWasTrainedOn() {
+        ModelMetadata verifier = new ModelMetadata(List.of("background", "garbage"), 32, 1.25, 0.5, 0.42, "sha256:data",
+                java.util.Map.of(), java.util.Map.of(VerifiedDetector.BOX_MODEL_KEY, "abc"));
+        assertTrue(VerifiedDetector.trainedOn(verifier, "abc"));
+        assertFalse(VerifiedDetector.trainedOn(verifier, "abd"), "a retrained box model");
+        assertFalse(VerifiedDetector.trainedOn(verifier, null), "a box model not loaded from a file");
+        ModelMetadata untagged = new ModelMetadata(List.of("background", "garbage"), 32, 1.25, 0.5, 0.42, "sha256:data",
+                java.util.Map.of(), java.util.Map.of());
+        assertFalse(VerifiedDetector.trainedOn(untagged, "abc"));
     }
 }

@@ -1,33 +1,45 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.BoxDetector;
-
-import cn.xuncha.models.GarbageClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The shared {@code --model FILE.zip} option: a trained model zip, else the committed default model. */
+/** The shared model options: the classifier ({@code --model}) and the single-image detector ({@code --detector}, {@code --verifier}). */
 public final class ModelOption {
     @Option(names = "--model", paramLabel = "ZIP", description = "model zip with its .json beside it (default: committed model)")
     Path zip;
 
     @Option(names = "--detector", paramLabel = "ZIP|boxes|sliding", description = "single-image detector: a box model zip "
-            + "(its boxes rescored by the classifier when training calibrated it for that), 'boxes' for the committed box model "
-            + "alone, or 'sliding' for the classifier's window scan (default: the committed box model, rescored by the classifier)")
+            + "(with the best second stage that fits it), 'boxes' for the committed box model alone, or 'sliding' for the "
+            + "classifier's window scan (default: the committed box model and its verifier)")
     String detector;
 
-    /** The single-image detector chosen by --detector, built on clf where it needs the classifier. */
+    @Option(names = "--verifier", paramLabel = "ZIP", description = "a verifier from 'train --verifier' to rescore the box "
+            + "model's boxes with, at the threshold in its metadata (default: the committed one, if trained on this box model)")
+    Path verifier;
+
+    /** The single-image detector chosen by --detector and --verifier, built on clf where it needs the classifier. */
     public ImageDetector detector(GarbageClassifier clf) throws IOException {
-        if (detector == null) return ImageDetectors.defaultFor(clf);
-        if (detector.equals("sliding")) return new SingleImageDetector(clf);
-        if (detector.equals("boxes")) {
-            return BoxDetector.loadDefault().orElseThrow(() -> new IOException("no box model ships in this build (models/trained/)"));
+        if ("sliding".equals(detector)) return new SingleImageDetector(clf);
+        if (detector == null && verifier == null) return ImageDetectors.defaultFor(clf);
+        BoxDetector boxes = detector == null || detector.equals("boxes")
+                ? BoxDetector.loadDefault().orElseThrow(() -> new IOException("no box model ships in this build (models/trained/)"))
+                : BoxDetector.load(Path.of(detector));
+        if (verifier != null) {
+            GarbageClassifier v = GarbageClassifier.load(verifier);
+            if (!VerifiedDetector.trainedOn(v.metadata(), boxes.sha256())) {
+                System.err.println("warning: " + verifier + " was trained on another box model's proposals; its threshold may not fit");
+            }
+            return new VerifiedDetector(boxes, v, v.metadata().detectionThreshold());
         }
-        return ImageDetectors.withVerifier(BoxDetector.load(Path.of(detector)), () -> clf);
+        if ("boxes".equals(detector)) return boxes;
+        return ImageDetectors.withVerifier(boxes, () -> clf);
     }
 
     public GarbageClassifier load() throws IOException {

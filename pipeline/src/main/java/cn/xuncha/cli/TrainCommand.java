@@ -1,16 +1,17 @@
 package cn.xuncha.cli;
 
-import cn.xuncha.models.boxes.BoxDetector;
-import cn.xuncha.models.train.BoxTrainer;
-
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
+import cn.xuncha.models.VerifiedDetector;
+import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.data.SharedPaths;
+import cn.xuncha.models.train.BoxTrainer;
 import cn.xuncha.models.train.MissingDataException;
 import cn.xuncha.models.train.ReviewFineTuner;
 import cn.xuncha.models.train.ReviewSet;
 import cn.xuncha.models.train.TrainOptions;
 import cn.xuncha.models.train.Trainer;
+import cn.xuncha.models.train.VerifierTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,7 +39,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--boxes", description = "train the single-image box detector (garbage-boxes) instead of the crop classifier")
     boolean boxes;
 
-    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes)")
+    @Option(names = "--box-verifier", description = "fine-tune the classifier (--model, else the committed one) on the committed box "
+            + "detector's proposals into its verifier (garbage-verifier)")
+    boolean boxVerifier;
+
+    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 4 with --box-verifier)")
     Integer epochs;
 
     @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
@@ -67,8 +72,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (boxes && boxVerifier) {
+            System.err.println("xuncha train: --boxes and --box-verifier train different models; give one");
+            return 2;
+        }
         Path target = out != null ? out
-                : boxes ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.MODEL_NAME + ".zip") : SharedPaths.defaultModelZip();
+                : boxes ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.MODEL_NAME + ".zip")
+                : boxVerifier ? SharedPaths.defaultModelZip().resolveSibling(VerifiedDetector.VERIFIER_MODEL_NAME + ".zip")
+                : SharedPaths.defaultModelZip();
         try {
             return reviews != null ? fineTune(target) : train(target);
         } catch (MissingDataException e) {
@@ -80,8 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? 8 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
-                lr != null ? lr : boxes ? 0.001 : 0.002, maxImages, maxFalseBoxes);
+                epochs != null ? epochs : boxes ? 8 : boxVerifier ? 4 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
+                lr != null ? lr : boxes ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
+        if (boxVerifier) return trainVerifier(o);
         if (boxes) {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
             try (GarbageClassifier verifier = base.load()) {
@@ -93,6 +105,21 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer.Result r = new Trainer(o, System.out).run();
         System.out.print(r.validation().table());
         System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
+        return 0;
+    }
+
+    private int trainVerifier(TrainOptions o) throws IOException {
+        BoxDetector boxModel = BoxDetector.loadDefault()
+                .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
+        try (GarbageClassifier clf = base.load()) {
+            VerifierTrainer.Result r = new VerifierTrainer(o, System.out).run(boxModel, clf);
+            System.out.printf(Locale.ROOT, "verified detection threshold %.2f: valid box recall %.3f at %.2f false boxes/image; "
+                    + "strict %.2f: recall %.3f at %.2f%n", r.metrics().get(VerifiedDetector.THRESHOLD_METRIC),
+                    r.metrics().get("valid_verified_box_recall_iou0.3"), r.metrics().get("valid_verified_false_boxes_per_image"),
+                    r.metrics().get(VerifiedDetector.STRICT_THRESHOLD_METRIC), r.metrics().get("valid_verified_strict_box_recall_iou0.3"),
+                    r.metrics().get("valid_verified_strict_false_boxes_per_image"));
+            System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), o.out(), ModelFiles.metadataPath(o.out()));
+        }
         return 0;
     }
 

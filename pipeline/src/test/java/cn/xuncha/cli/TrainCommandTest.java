@@ -4,8 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+
+import cn.xuncha.analysis.SyntheticScene;
+import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.VerifiedDetector;
+import cn.xuncha.models.boxes.BoxDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,5 +58,65 @@ class TrainCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("current model:") && r.out().contains("fine-tuned   :"), r.out());
         assertEquals(r.out().contains("promoted: wrote"), Files.exists(out), r.out());
+    }
+
+    @Test
+    void boxesAndBoxVerifierTogetherAreRefused(@TempDir Path dir) {
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--boxes", "--box-verifier", "--out", dir.resolve("m.zip").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--boxes and --box-verifier"), r.err());
+    }
+
+    /** The verifier on a tiny synthetic dataset: trained against the committed box model, which its metadata names. */
+    @Test
+    void trainsABoxVerifierThatNamesTheBoxModelAndIsUsableAtOnce(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data"), cameras = Files.createDirectories(dir.resolve("cameras"));
+        for (String split : new String[] {"train", "valid"}) {
+            for (int i = 0; i < 3; i++) bagPhoto(data.resolve(split), split + i, i);
+        }
+        writeClip(cameras.resolve("street.avi"));
+        Path model = CliTestSupport.untrainedModel(dir, 0.5);
+        Path out = dir.resolve("verifier.zip");
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--box-verifier", "--data", data.toString(),
+                "--cameras", cameras.toString(), "--model", model.toString(), "--epochs", "1", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("proposal crops:") && r.out().contains("verified detection threshold"), r.out());
+
+        ModelMetadata meta = GarbageClassifier.load(out).metadata();
+        assertEquals(BoxDetector.loadDefault().orElseThrow().sha256(), meta.training().get(VerifiedDetector.BOX_MODEL_KEY));
+        assertEquals(meta.validationMetrics().get(VerifiedDetector.THRESHOLD_METRIC), meta.detectionThreshold());
+
+        Path photo = data.resolve("valid").resolve("images").resolve("valid0.png");
+        CliTestSupport.Run d = CliTestSupport.run(new DetectCommand(), "--json", "--verifier", out.toString(), photo.toString());
+        assertEquals(0, d.exit(), d.err());
+        assertFalse(d.err().contains("warning"), "trained on the box model it is used with: " + d.err());
+    }
+
+    private static void bagPhoto(Path split, String name, int seed) throws Exception {
+        Path images = Files.createDirectories(split.resolve("images")), labels = Files.createDirectories(split.resolve("labels"));
+        try (SyntheticScene scene = new SyntheticScene(320, 240); Mat f = scene.frame()) {
+            SyntheticScene.bag(f, new Rect(60 + 30 * seed, 80, 90, 70));
+            SyntheticScene.bag(f, new Rect(200, 120 - 10 * seed, 70, 80));
+            imwrite(images.resolve(name + ".png").toString(), f);
+        }
+        Files.writeString(labels.resolve(name + ".txt"), String.format(java.util.Locale.ROOT, "0 %.4f %.4f %.4f %.4f%n0 %.4f %.4f %.4f %.4f%n",
+                (105 + 30 * seed) / 320.0, 115 / 240.0, 90 / 320.0, 70 / 240.0, 235 / 320.0, (160 - 10 * seed) / 240.0, 70 / 320.0, 80 / 240.0));
+    }
+
+    private static void writeClip(Path file) throws Exception {
+        try (SyntheticScene scene = new SyntheticScene(320, 240);
+                FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), 320, 240);
+                OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
+            rec.setFormat("avi");
+            rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            rec.setFrameRate(5);
+            rec.start();
+            for (int i = 0; i < 20; i++) {
+                try (Mat f = scene.frame()) {
+                    rec.record(conv.convert(f));
+                }
+            }
+            rec.stop();
+        }
     }
 }

@@ -11,6 +11,8 @@ import cn.xuncha.models.DetectionResult;
 import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.net.MatTensors;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import cn.xuncha.models.net.MatTensors;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -39,11 +40,18 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
     private final ComputationGraph net;
     private final ModelMetadata metadata;
     private final double threshold;
+    private final String sha256;
 
     public BoxDetector(ComputationGraph net, ModelMetadata metadata, double threshold) {
+        this(net, metadata, threshold, null);
+    }
+
+    /** @param sha256 digest of the model zip it was loaded from (null: not loaded from a file) */
+    private BoxDetector(ComputationGraph net, ModelMetadata metadata, double threshold, String sha256) {
         this.net = net;
         this.metadata = metadata;
         this.threshold = threshold;
+        this.sha256 = sha256;
     }
 
     /** The committed detector on the classpath (models/trained/), if one was trained. */
@@ -51,8 +59,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
         try (InputStream m = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + MODEL_NAME + ".zip");
              InputStream j = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + MODEL_NAME + ".json")) {
             if (m == null || j == null) return Optional.empty();
-            ModelMetadata meta = ModelFiles.readMetadata(j);
-            return Optional.of(new BoxDetector(ModelSerializer.restoreComputationGraph(m, false), meta, meta.detectionThreshold()));
+            return Optional.of(read(m.readAllBytes(), ModelFiles.readMetadata(j)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the default box model", e);
         }
@@ -63,9 +70,18 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
         Path json = ModelFiles.metadataPath(modelZip);
         if (!Files.isRegularFile(json)) throw new IOException("model metadata not found: " + json.toAbsolutePath());
         try (InputStream j = Files.newInputStream(json)) {
-            ModelMetadata meta = ModelFiles.readMetadata(j);
-            return new BoxDetector(ModelSerializer.restoreComputationGraph(modelZip.toFile(), false), meta, meta.detectionThreshold());
+            return read(Files.readAllBytes(modelZip), ModelFiles.readMetadata(j));
         }
+    }
+
+    private static BoxDetector read(byte[] zip, ModelMetadata meta) throws IOException {
+        ComputationGraph net = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false);
+        return new BoxDetector(net, meta, meta.detectionThreshold(), ModelFiles.sha256(zip));
+    }
+
+    /** Digest of the zip this model was loaded from (a verifier trained on its proposals names it), or null. */
+    public String sha256() {
+        return sha256;
     }
 
     public ModelMetadata metadata() {
@@ -89,7 +105,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     @Override
     public BoxDetector withThreshold(double t) {
-        return new BoxDetector(net, metadata, t);
+        return new BoxDetector(net, metadata, t, sha256);
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class ReviewFineTuner {
         return new Outcome(candidate, before, after, metric, train.size(), held.size());
     }
 
-    private static byte[] augment(byte[] bgr, int size, Random rnd) {
+    static byte[] augment(byte[] bgr, int size, Random rnd) {
         try (Mat m = new Mat(size, size, org.bytedeco.opencv.global.opencv_core.CV_8UC3)) {
             m.data().put(bgr);
             return Augmenter.apply(m, rnd);

@@ -22,7 +22,11 @@ final class VerifiedCalibration {
     /** The thresholds and their valid metrics, under the metric names {@link VerifiedDetector} reads back. */
     static Map<String, Double> metrics(BoxDetector boxes, GarbageClassifier verifier, List<LabeledImage> valid, long seed,
             double falseBoxBudget) throws IOException {
-        Evaluator ev = new Evaluator(null, new VerifiedDetector(boxes, verifier, 0.5)).run(valid, seed, () -> {});
+        return metrics(new Evaluator(null, new VerifiedDetector(boxes, verifier, 0.5)).run(valid, seed, () -> {}), falseBoxBudget);
+    }
+
+    /** As above, from an evaluation of the two-stage detector already run on the valid photos. */
+    static Map<String, Double> metrics(Evaluator ev, double falseBoxBudget) {
         double det = ev.thresholdForBestBoxF1();
         double strict = ev.thresholdForFalseBoxes(falseBoxBudget);
         Map<String, Double> m = new LinkedHashMap<>();

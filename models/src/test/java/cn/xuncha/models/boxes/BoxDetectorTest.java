@@ -47,6 +47,8 @@ class BoxDetectorTest {
         ModelFiles.write(net, meta, zip);
         BoxDetector loaded = BoxDetector.load(zip);
         assertEquals(0.3, loaded.detectionThreshold());
+        assertEquals(ModelFiles.sha256(java.nio.file.Files.readAllBytes(zip)), loaded.sha256(), "names the exact zip it came from");
+        assertEquals(loaded.sha256(), loaded.withThreshold(0.5).sha256());
 
         int found = 0, truthCount = 0;
         for (int k = 0; k < 10; k++) {

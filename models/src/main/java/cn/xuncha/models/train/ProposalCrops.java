@@ -1,0 +1,96 @@
+package cn.xuncha.models.train;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import cn.xuncha.models.BoxProposer;
+import cn.xuncha.models.Detection;
+import cn.xuncha.models.VerifiedDetector;
+import cn.xuncha.models.data.Crops;
+import cn.xuncha.models.data.LabeledImage;
+import cn.xuncha.models.data.Patch;
+import cn.xuncha.models.data.PatchSampler;
+import cn.xuncha.models.data.PixelBox;
+import cn.xuncha.models.data.YoloDataset;
+import cn.xuncha.models.eval.Mosaic;
+import cn.xuncha.models.net.MatTensors;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * The box detector's own proposals, cut as the verifier sees them at run time and labelled by overlap with the bags:
+ * a bag if IoU >= {@link #BAG_IOU}, background if below {@link #BACKGROUND_IOU}, skipped between (a loose box on a
+ * bag is neither a clean yes nor a clean no). Sources: labelled photos, 2×2 mosaics of them (bags at half size, as
+ * a point camera further away sees them) and garbage-free camera frames (every proposal there is a false one).
+ */
+final class ProposalCrops {
+    static final double BAG_IOU = 0.4;
+    static final double BACKGROUND_IOU = 0.2;
+
+    private final BoxProposer proposer;
+    private final int size;
+    private final List<Patch> out = new ArrayList<>();
+
+    ProposalCrops(BoxProposer proposer, int size) {
+        this.proposer = proposer;
+        this.size = size;
+    }
+
+    List<Patch> crops() {
+        return out;
+    }
+
+    ProposalCrops photos(List<LabeledImage> images, Runnable onImage) throws IOException {
+        for (LabeledImage li : images) {
+            try (Mat img = imread(li.image().toString())) {
+                if (img == null || img.empty()) throw new IOException("unreadable training image: " + li.image());
+                add(img, YoloDataset.boxes(li, img.cols(), img.rows()));
+            }
+            onImage.run();
+        }
+        return this;
+    }
+
+    ProposalCrops mosaics(List<LabeledImage> images, Runnable onFrame) throws IOException {
+        for (List<LabeledImage> group : Mosaic.groups(images, 2)) {
+            Mosaic.Frame f = Mosaic.compose(group, 2, Mosaic.CELL);
+            if (f == null) throw new IOException("unreadable training image in " + group);
+            try (f) {
+                add(f.image(), f.truth());
+            }
+            onFrame.run();
+        }
+        return this;
+    }
+
+    ProposalCrops backgrounds(List<Mat> frames, Runnable onFrame) {
+        for (Mat f : frames) {
+            add(f, List.of());
+            onFrame.run();
+        }
+        return this;
+    }
+
+    /** The same top proposals {@link VerifiedDetector} rescores, labelled; ambiguous ones left out. */
+    private void add(Mat img, List<PixelBox> bags) {
+        List<Detection> top = proposer.proposals(img).detections().stream()
+                .sorted(Comparator.comparingDouble(Detection::score).reversed())
+                .limit(VerifiedDetector.MAX_PROPOSALS).toList();
+        for (Detection d : top) {
+            int label = label(d.box(), bags);
+            if (label < 0) continue;
+            try (Mat crop = Crops.window(img, d.box().squareAround(PatchSampler.CROP_PAD), size)) {
+                out.add(new Patch(MatTensors.bytes(crop), label));
+            }
+        }
+    }
+
+    /** 1 bag, 0 background, -1 ambiguous. */
+    static int label(PixelBox box, List<PixelBox> bags) {
+        double best = 0;
+        for (PixelBox b : bags) best = Math.max(best, box.iou(b));
+        return best >= BAG_IOU ? 1 : best < BACKGROUND_IOU ? 0 : -1;
+    }
+}
