@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Fine-tunes the patch classifier into the verifier of the box detector ({@link VerifiedDetector}): trained on the
@@ -46,6 +47,7 @@ public final class VerifierTrainer {
 
     public Result run(BoxDetector boxes, GarbageClassifier base) throws IOException {
         long t0 = System.nanoTime();
+        Nd4j.getRandom().setSeed(o.seed()); // dropout masks: a rerun must give the same verifier
         int size = base.metadata().inputSize();
         Mined mined = mine(boxes, size);
         List<Patch> trainCrops = mined.train(), validCrops = mined.valid();
