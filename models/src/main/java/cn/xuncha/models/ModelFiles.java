@@ -36,8 +36,17 @@ public final class ModelFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "model", ".zip.tmp");
         ModelSerializer.writeModel(network, tmp.toFile(), false);
+        readableByAll(tmp); // a temp file is owner-only; the service reading models may run as another user
         Files.move(tmp, modelZip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         JSON.writeValue(metadataPath(modelZip).toFile(), metadata);
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
     }
 
     /** Hex SHA-256 of a model file's bytes: names the exact model another one was trained against. */

@@ -34,6 +34,10 @@ class GarbageClassifierTest {
         try (GarbageClassifier a = TestModels.untrained(11, 0.6)) {
             float[] before = a.scoreBatch(crops);
             ModelFiles.write(a, zip);
+            if (zip.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertTrue(java.nio.file.Files.getPosixFilePermissions(zip).contains(
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "not an owner-only temp file");
+            }
             try (GarbageClassifier b = GarbageClassifier.load(zip)) {
                 assertArrayEquals(before, b.scoreBatch(crops), 1e-6f);
                 assertEquals(a.metadata().toString(), b.metadata().toString()); // JSON turns Long into Integer in maps
