@@ -22,4 +22,7 @@ public interface ImageDetector {
 
     /** The same detector with another threshold (the {@code --threshold} option, strict operating points). */
     ImageDetector withThreshold(double threshold);
+
+    /** What this detector is, for reports that must say what they measured. */
+    String description();
 }

@@ -42,6 +42,11 @@ public final class SingleImageDetector implements ImageDetector {
     }
 
     @Override
+    public String description() {
+        return "classifier window scan";
+    }
+
+    @Override
     public double detectionThreshold() {
         return threshold;
     }

@@ -84,6 +84,11 @@ public final class VerifiedDetector implements ImageDetector {
     }
 
     @Override
+    public String description() {
+        return "box detector + verifier";
+    }
+
+    @Override
     public VerifiedDetector withThreshold(double t) {
         return new VerifiedDetector(proposer, classifier, t);
     }

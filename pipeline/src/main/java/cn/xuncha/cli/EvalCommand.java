@@ -67,7 +67,8 @@ public final class EvalCommand implements Callable<Integer> {
                         : new Evaluator(null, detector).runMosaic(images, mosaic, Mosaic.CELL, pb::step);
             }
             double det = threshold != null ? threshold : detector.detectionThreshold();
-            String name = mosaic == 1 ? dir.toString() : dir + " (mosaic " + mosaic + "x" + mosaic + ")";
+            String name = (mosaic == 1 ? dir.toString() : dir + " (mosaic " + mosaic + "x" + mosaic + ")")
+                    + " [" + detector.description() + "]";
             EvalReport report = ev.report(name, det, clf.metadata().operatingThreshold());
             System.out.print(report.table());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);

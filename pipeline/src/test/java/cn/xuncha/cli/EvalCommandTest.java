@@ -51,6 +51,7 @@ class EvalCommandTest {
         assertEquals(1, m.get("images").asInt());
         assertEquals(3, m.get("boxes").asInt());
         assertTrue(m.get("dataset").asText().contains("mosaic 2x2"), m.toString());
+        assertTrue(m.get("dataset").asText().contains("[box detector"), "says which detector was measured: " + m);
     }
 
     @Test

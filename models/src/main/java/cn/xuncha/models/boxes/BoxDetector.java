@@ -104,6 +104,11 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
     }
 
     @Override
+    public String description() {
+        return "box detector alone";
+    }
+
+    @Override
     public BoxDetector withThreshold(double t) {
         return new BoxDetector(net, metadata, t, sha256);
     }
