@@ -11,6 +11,7 @@ import cn.xuncha.models.train.ReviewFineTuner;
 import cn.xuncha.models.train.ReviewSet;
 import cn.xuncha.models.train.TrainOptions;
 import cn.xuncha.models.train.Trainer;
+import cn.xuncha.models.train.VerifiedCalibration;
 import cn.xuncha.models.train.VerifierTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -113,11 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
         try (GarbageClassifier clf = base.load()) {
             VerifierTrainer.Result r = new VerifierTrainer(o, System.out).run(boxModel, clf);
-            System.out.printf(Locale.ROOT, "verified detection threshold %.2f: valid box recall %.3f at %.2f false boxes/image; "
-                    + "strict %.2f: recall %.3f at %.2f%n", r.metrics().get(VerifiedDetector.THRESHOLD_METRIC),
-                    r.metrics().get("valid_verified_box_recall_iou0.3"), r.metrics().get("valid_verified_false_boxes_per_image"),
-                    r.metrics().get(VerifiedDetector.STRICT_THRESHOLD_METRIC), r.metrics().get("valid_verified_strict_box_recall_iou0.3"),
-                    r.metrics().get("valid_verified_strict_false_boxes_per_image"));
+            System.out.println(VerifiedCalibration.summary(r.metrics()));
             System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), o.out(), ModelFiles.metadataPath(o.out()));
         }
         return 0;

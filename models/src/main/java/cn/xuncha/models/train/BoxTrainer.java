@@ -3,7 +3,6 @@ package cn.xuncha.models.train;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
-import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxNet;
 import cn.xuncha.models.boxes.BoxTraining;
@@ -123,10 +122,7 @@ public final class BoxTrainer {
             if (verifier != null) {
                 BoxDetector alone = new BoxDetector(net, draft, det);
                 metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
-                log.printf(Locale.ROOT, "verified by the classifier: threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "
-                        + "strict %.2f: recall %.3f%n", metrics.get(VerifiedDetector.THRESHOLD_METRIC),
-                        metrics.get("valid_verified_box_recall_iou0.3"), metrics.get("valid_verified_false_boxes_per_image"),
-                        metrics.get(VerifiedDetector.STRICT_THRESHOLD_METRIC), metrics.get("valid_verified_strict_box_recall_iou0.3"));
+                log.println("with the classifier as verifier: " + VerifiedCalibration.summary(metrics));
             }
             Map<String, Object> training = o.record(bestEpoch, history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));

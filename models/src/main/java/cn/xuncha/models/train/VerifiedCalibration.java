@@ -16,13 +16,22 @@ import java.util.Map;
  * on the valid photos, as the box detector's own are set: best box F1, and the strict point within the false-box
  * budget. Its scores are a different scale from the centre scores, so they need thresholds of their own.
  */
-final class VerifiedCalibration {
+public final class VerifiedCalibration {
     private VerifiedCalibration() {}
 
     /** The thresholds and their valid metrics, under the metric names {@link VerifiedDetector} reads back. */
     static Map<String, Double> metrics(BoxDetector boxes, GarbageClassifier verifier, List<LabeledImage> valid, long seed,
             double falseBoxBudget) throws IOException {
         return metrics(new Evaluator(null, new VerifiedDetector(boxes, verifier, 0.5)).run(valid, seed, () -> {}), falseBoxBudget);
+    }
+
+    /** One line of what {@link #metrics} set, for training logs. */
+    public static String summary(Map<String, Double> m) {
+        return String.format(java.util.Locale.ROOT, "verified detection threshold %.2f: valid box recall %.3f at %.2f false "
+                + "boxes/image; strict %.2f: recall %.3f at %.2f", m.get(VerifiedDetector.THRESHOLD_METRIC),
+                m.get("valid_verified_box_recall_iou0.3"), m.get("valid_verified_false_boxes_per_image"),
+                m.get(VerifiedDetector.STRICT_THRESHOLD_METRIC), m.get("valid_verified_strict_box_recall_iou0.3"),
+                m.get("valid_verified_strict_false_boxes_per_image"));
     }
 
     /** As above, from an evaluation of the two-stage detector already run on the valid photos. */
