@@ -24,7 +24,8 @@ public final class ImageDetectors {
 
     /** The box detector with the best second stage that fits it (see the class comment). */
     public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier) {
-        Optional<GarbageClassifier> trained = GarbageClassifier.loadShipped(VerifiedDetector.VERIFIER_MODEL_NAME)
+        String name = boxes.backbone() == null ? VerifiedDetector.VERIFIER_MODEL_NAME : VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME;
+        Optional<GarbageClassifier> trained = GarbageClassifier.loadShipped(name)
                 .filter(v -> VerifiedDetector.trainedOn(v.metadata(), boxes.sha256()));
         if (trained.isPresent()) return new VerifiedDetector(boxes, trained.get(), trained.get().metadata().detectionThreshold());
         if (!boxes.metadata().validationMetrics().containsKey(VerifiedDetector.THRESHOLD_METRIC)) return boxes;

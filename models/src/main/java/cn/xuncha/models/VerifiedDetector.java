@@ -24,6 +24,8 @@ public final class VerifiedDetector implements ImageDetector {
     public static final String STRICT_THRESHOLD_METRIC = "verified_strict_detection_threshold";
     /** The verifier trained on the box detector's proposals ships under this name; its metadata names that box model. */
     public static final String VERIFIER_MODEL_NAME = "garbage-verifier";
+    /** The verifier for the box head on the pre-trained backbone (a second box model, so a second verifier). */
+    public static final String PRETRAINED_VERIFIER_MODEL_NAME = "garbage-verifier-pretrained";
     public static final String BOX_MODEL_KEY = "box_model_sha256";
     /** Bounds the classifier's work on a confused map; valid photos have far fewer peaks. */
     public static final int MAX_PROPOSALS = 128;

@@ -3,6 +3,7 @@ package cn.xuncha.cli;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.VerifiedDetector;
+import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.data.SharedPaths;
 import cn.xuncha.models.train.BoxTrainer;
@@ -40,11 +41,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--boxes", description = "train the single-image box detector (garbage-boxes) instead of the crop classifier")
     boolean boxes;
 
+    @Option(names = "--backbone", description = "with --boxes: train only a head on the frozen pre-trained Yolo-Fastest features "
+            + "($XUNCHA_BACKBONE_DIR, else $XUNCHA_SHARED/models/yolo-fastest) into garbage-boxes-pretrained")
+    boolean backbone;
+
     @Option(names = "--box-verifier", description = "fine-tune the classifier (--model, else the committed one) on the committed box "
-            + "detector's proposals into its verifier (garbage-verifier)")
+            + "detector's proposals into its verifier (garbage-verifier, or garbage-verifier-pretrained for the head on the backbone)")
     boolean boxVerifier;
 
-    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 4 with --box-verifier)")
+    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 4 with --box-verifier)")
     Integer epochs;
 
     @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
@@ -77,7 +82,12 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("xuncha train: --boxes and --box-verifier train different models; give one");
             return 2;
         }
+        if (backbone && !boxes) {
+            System.err.println("xuncha train: --backbone goes with --boxes");
+            return 2;
+        }
         Path target = out != null ? out
+                : boxes && backbone ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.PRETRAINED_MODEL_NAME + ".zip")
                 : boxes ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.MODEL_NAME + ".zip")
                 : boxVerifier ? SharedPaths.defaultModelZip().resolveSibling(VerifiedDetector.VERIFIER_MODEL_NAME + ".zip")
                 : SharedPaths.defaultModelZip();
@@ -92,13 +102,13 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? 8 : boxVerifier ? 4 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
+                epochs != null ? epochs : boxes ? (backbone ? 12 : 8) : boxVerifier ? 4 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
                 lr != null ? lr : boxes ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
         if (boxVerifier) return trainVerifier(o);
         if (boxes) {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
-            try (GarbageClassifier verifier = base.load()) {
-                BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier).run();
+            try (GarbageClassifier verifier = base.load(); Backbone features = backbone ? openBackbone() : null) {
+                BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier, features).run();
                 System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
             }
             return 0;
@@ -109,9 +119,21 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static Backbone openBackbone() throws IOException {
+        Path weights = Backbone.weights(Backbone.directory());
+        if (!java.nio.file.Files.isRegularFile(weights)) throw new MissingDataException(weights);
+        return Backbone.open(Backbone.directory());
+    }
+
     private int trainVerifier(TrainOptions o) throws IOException {
         BoxDetector boxModel = BoxDetector.loadDefault()
                 .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
+        if (out == null && boxModel.backbone() != null) {
+            o = new TrainOptions(o.dataset(), o.cameras(), SharedPaths.defaultModelZip()
+                    .resolveSibling(VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME + ".zip"), o.epochs(), o.seed(), o.batchSize(),
+                    o.learningRate(), o.maxImages(), o.maxFalseBoxesPerImage());
+        }
+        System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
         try (GarbageClassifier clf = base.load()) {
             VerifierTrainer.Result r = new VerifierTrainer(o, System.out).run(boxModel, clf);
             System.out.println(VerifiedCalibration.summary(r.metrics()));

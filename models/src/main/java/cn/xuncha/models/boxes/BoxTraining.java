@@ -1,6 +1,9 @@
 package cn.xuncha.models.boxes;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
 import cn.xuncha.models.data.PixelBox;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -8,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Builds {@link BoxNet} training batches: augmented inputs with their encoded targets. */
+/** Builds {@link BoxNet} (or {@link BoxHead}) training batches: augmented inputs with their encoded targets. */
 public final class BoxTraining {
 
     /** One augmented input (interleaved BGR bytes, size x size) and its targets. */
@@ -26,6 +29,22 @@ public final class BoxTraining {
     public static Input mosaic(List<Mat> imgs, List<List<PixelBox>> truths, int size, Random rnd) {
         BoxSamples.Sample s = BoxSamples.mosaic(imgs, truths, size, rnd);
         return new Input(s.bgr(), BoxTargets.encode(s.boxes(), size, size));
+    }
+
+    /** As {@link #batch} but with the backbone's feature maps as the inputs, for training a {@link BoxHead}. */
+    public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone) {
+        MultiDataSet images = batch(inputs, size);
+        List<Mat> mats = new ArrayList<>();
+        try {
+            for (Input in : inputs) {
+                Mat m = new Mat(size, size, CV_8UC3);
+                m.data().put(in.bgr());
+                mats.add(m);
+            }
+            return new MultiDataSet(backbone.features(mats), images.getLabels(), null, images.getLabelsMaskArrays());
+        } finally {
+            mats.forEach(Mat::close);
+        }
     }
 
     /** Features [n,3,s,s]; labels heat [n,2,g,g] and box [n,4,g,g]; the box label mask [n,1,g,g]. */

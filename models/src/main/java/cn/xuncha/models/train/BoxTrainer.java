@@ -3,7 +3,9 @@ package cn.xuncha.models.train;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.BoxHead;
 import cn.xuncha.models.boxes.BoxNet;
 import cn.xuncha.models.boxes.BoxTraining;
 import cn.xuncha.models.data.LabeledImage;
@@ -37,12 +39,19 @@ public final class BoxTrainer {
     private final TrainOptions o;
     private final PrintStream log;
     private final GarbageClassifier verifier;
+    private final Backbone backbone;
 
     /** @param verifier the patch classifier the shipped detector rescores boxes with (null: thresholds for boxes alone) */
     public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier) {
+        this(o, log, verifier, null);
+    }
+
+    /** @param backbone frozen pre-trained features to train a {@link BoxHead} on (null: a {@link BoxNet} from scratch) */
+    public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier, Backbone backbone) {
         this.o = o;
         this.log = log;
         this.verifier = verifier;
+        this.backbone = backbone;
     }
 
     public record Result(BoxDetector model, EvalReport validation, double seconds) {}
@@ -55,7 +64,7 @@ public final class BoxTrainer {
             List<LabeledImage> valid = data.validForThreshold(o.maxImages());
             log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
                     data.train().size(), valid.size(), data.cameraFrames().size());
-            ComputationGraph net = BoxNet.create(o.seed(), o.learningRate());
+            ComputationGraph net = backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate());
             Map<String, Object> history = new LinkedHashMap<>();
             INDArray best = null;
             double bestF1 = -1;
@@ -74,12 +83,12 @@ public final class BoxTrainer {
                         for (Object it : items.subList(b * o.batchSize(), Math.min(items.size(), (b + 1) * o.batchSize()))) {
                             inputs.add(BoxEpoch.input(it, size, rnd));
                         }
-                        net.fit(BoxTraining.batch(inputs, size));
+                        net.fit(backbone == null ? BoxTraining.batch(inputs, size) : BoxTraining.headBatch(inputs, size, backbone));
                         loss += net.score();
                         pb.step();
                         pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f", e, loss / (b + 1)));
                     }
-                    BoxDetector current = new BoxDetector(net, draft, 0.5);
+                    BoxDetector current = new BoxDetector(net, backbone, draft, 0.5);
                     Evaluator ev = new Evaluator(null, current).run(valid, o.seed() + 1, () -> {});
                     double thr = ev.thresholdForBestBoxF1();
                     EvalReport r = ev.report("valid", thr, thr);
@@ -102,7 +111,7 @@ public final class BoxTrainer {
                 }
             }
             net.setParams(best);
-            Evaluator ev = new Evaluator(null, new BoxDetector(net, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
+            Evaluator ev = new Evaluator(null, new BoxDetector(net, backbone, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
             double det = ev.thresholdForBestBoxF1();
             double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
             EvalReport report = ev.report("valid", det, det);
@@ -114,19 +123,23 @@ public final class BoxTrainer {
             metrics.put("valid_strict_detection_threshold", strict);
             metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
             metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
-            EvalReport mosaic = new Evaluator(null, new BoxDetector(net, draft, det))
+            EvalReport mosaic = new Evaluator(null, new BoxDetector(net, backbone, draft, det))
                     .runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {}).report("valid mosaic", det, det);
             metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
             metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
             metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
             if (verifier != null) {
-                BoxDetector alone = new BoxDetector(net, draft, det);
+                BoxDetector alone = new BoxDetector(net, backbone, draft, det);
                 metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
                 log.println("with the classifier as verifier: " + VerifiedCalibration.summary(metrics));
             }
             Map<String, Object> training = o.record(bestEpoch, history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
-            BoxDetector model = new BoxDetector(net, metadata(det, data.fingerprint(), metrics, training), det);
+            if (backbone != null) {
+                training.put(Backbone.NAME_KEY, Backbone.NAME);
+                training.put(Backbone.SHA_KEY, backbone.sha256());
+            }
+            BoxDetector model = new BoxDetector(net, backbone, metadata(det, data.fingerprint(), metrics, training), det);
             log.printf(Locale.ROOT, "best epoch %d: detection threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "
                     + "strict %.2f keeps <= %.2f at recall %.3f%n", bestEpoch, det, report.boxRecallIou03(),
                     report.falseBoxesPerImage(), strict, o.maxFalseBoxesPerImage(), strictReport.boxRecallIou03());

@@ -1,0 +1,121 @@
+package cn.xuncha.models.boxes;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImages;
+import static org.bytedeco.opencv.global.opencv_dnn.readNetFromDarknet;
+
+import cn.xuncha.models.ModelFiles;
+import cn.xuncha.models.data.SharedPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_dnn.Net;
+import org.bytedeco.opencv.opencv_core.StringVector;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A frozen, pre-trained feature extractor run through OpenCV DNN: Yolo-Fastest 1.1 (public domain, COCO; Darknet
+ * files, not shipped here). It gives {@link BoxHead} two maps per image: stride-8 features (96 channels) and the
+ * stride-16 features of its second detection branch (120 channels, which have seen stride 32 through its SPP block).
+ * Calls are serialised (one OpenCV net).
+ */
+public final class Backbone implements AutoCloseable {
+    public static final String NAME = "yolo-fastest-1.1";
+    /** Metadata keys a head records: which backbone, and the digest of the weights it was trained on. */
+    public static final String NAME_KEY = "backbone", SHA_KEY = "backbone_weights_sha256";
+    /** Where the Darknet files are looked for: this property or environment variable, else shared/models/yolo-fastest. */
+    public static final String DIR_VARIABLE = "XUNCHA_BACKBONE_DIR";
+    /** OpenCV's names for Yolo-Fastest layer 58's activation (stride 8) and layer 128's batch norm (stride 16). */
+    private static final String STRIDE8 = "leaky_59", DEEP = "bn_128";
+    static final int STRIDE8_CHANNELS = 96, DEEP_CHANNELS = 120;
+    /** Input sides must be multiples of this (its deepest stride). */
+    public static final int SIZE_UNIT = 32;
+
+    private final Net net;
+    private final String sha256;
+
+    private Backbone(Net net, String sha256) {
+        this.net = net;
+        this.sha256 = sha256;
+    }
+
+    /** The directory the Darknet files are expected in. */
+    public static Path directory() {
+        String p = System.getProperty(DIR_VARIABLE, System.getenv(DIR_VARIABLE));
+        if (p != null && !p.isBlank()) return Path.of(p);
+        return SharedPaths.root().resolve("models").resolve("yolo-fastest");
+    }
+
+    public static Path cfg(Path dir) {
+        return dir.resolve(NAME + ".cfg");
+    }
+
+    public static Path weights(Path dir) {
+        return dir.resolve(NAME + ".weights");
+    }
+
+    /** Opens the backbone in dir; fails with the missing file named. */
+    public static Backbone open(Path dir) throws IOException {
+        for (Path f : List.of(cfg(dir), weights(dir))) {
+            if (!Files.isRegularFile(f)) {
+                throw new IOException("backbone file not found: " + f.toAbsolutePath() + " (set " + DIR_VARIABLE + ")");
+            }
+        }
+        String sha = ModelFiles.sha256(Files.readAllBytes(weights(dir)));
+        return new Backbone(readNetFromDarknet(cfg(dir).toString(), weights(dir).toString()), sha);
+    }
+
+    /** Opens the backbone a head was trained on, checking the weights are the same file. */
+    public static Backbone forHead(Map<String, Object> training) throws IOException {
+        Backbone b = open(directory());
+        Object want = training.get(SHA_KEY);
+        if (want != null && !want.equals(b.sha256)) {
+            b.close();
+            throw new IOException("backbone weights in " + directory() + " differ from those the box head was trained on");
+        }
+        return b;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /**
+     * Features of equally sized BGR images whose sides are multiples of {@link #SIZE_UNIT}: [stride-8 maps
+     * [n,96,h/8,w/8], stride-16 maps [n,120,h/16,w/16]].
+     */
+    public synchronized INDArray[] features(List<Mat> bgr) {
+        int w = bgr.get(0).cols(), h = bgr.get(0).rows();
+        if (w % SIZE_UNIT != 0 || h % SIZE_UNIT != 0) {
+            throw new IllegalArgumentException("backbone input " + w + "x" + h + " is not a multiple of " + SIZE_UNIT);
+        }
+        try (MatVector in = new MatVector(bgr.toArray(new Mat[0]));
+             Mat blob = blobFromImages(in, 1 / 255.0, new Size(w, h), new Scalar(0.0), true, false, CV_32F);
+             MatVector outs = new MatVector();
+             StringVector names = new StringVector(STRIDE8, DEEP)) {
+            net.setInput(blob);
+            net.forward(outs, names);
+            return new INDArray[] {tensor(outs.get(0)), tensor(outs.get(1))};
+        }
+    }
+
+    private static INDArray tensor(Mat m) {
+        long[] shape = {m.size(0), m.size(1), m.size(2), m.size(3)};
+        float[] f = new float[(int) m.total()];
+        new FloatPointer(m.data()).get(f);
+        return Nd4j.create(f, shape, 'c');
+    }
+
+    @Override
+    public synchronized void close() {
+        net.close();
+    }
+}
