@@ -87,7 +87,9 @@ public final class VerifiedDetector implements ImageDetector {
 
     @Override
     public String description() {
-        return "box detector + verifier";
+        // "box detector + verifier", or "box head on <backbone> + verifier": eval's dataset line says which ran
+        String boxes = proposer instanceof ImageDetector d ? d.description().replace(" alone", "") : "box detector";
+        return boxes + " + verifier";
     }
 
     @Override

@@ -54,6 +54,7 @@ class VerifiedDetectorTest {
             assertEquals(0.8, r.maxScore(), 1e-6);
             assertEquals(List.of(r.detections().get(0)), new VerifiedDetector(proposer, scorer, 0.3).detect(img).detections(),
                     "detect keeps only boxes at or above the threshold");
+            assertEquals("box detector + verifier", new VerifiedDetector(proposer, scorer, 0.3).description());
         }
     }
 

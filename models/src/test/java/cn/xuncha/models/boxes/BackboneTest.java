@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.xuncha.models.DetectionResult;
+import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
 import java.io.IOException;
@@ -53,7 +55,10 @@ class BackboneTest {
             assertNotNull(loaded.backbone());
             DetectionResult r = loaded.withThreshold(0).detect(img);
             assertTrue(r.maxScore() >= 0 && r.maxScore() <= 1);
-            assertTrue(loaded.description().contains(Backbone.NAME));
+            assertEquals("box head on " + Backbone.NAME + " alone", loaded.description());
+            try (GarbageClassifier clf = GarbageClassifier.loadDefault()) {
+                assertEquals("box head on " + Backbone.NAME + " + verifier", new VerifiedDetector(loaded, clf, 0.5).description());
+            }
 
             Path other = tmp.resolve("other.zip");
             ModelFiles.write(BoxHead.create(1, 0.001), meta("0".repeat(64)), other);

@@ -27,20 +27,20 @@ class BoxHeadTest {
     @Test
     void learnsACentreMarkedInTheStride8Features() {
         ComputationGraph head = BoxHead.create(2, 0.003);
-        int g = BoxNet.TRAIN_INPUT / BoxNet.STRIDE;
-        // one object at cell (10, 20) of a 256-px input; channel 0 of the stride-8 features lights up there
-        BoxTargets t = BoxTargets.encode(List.of(new PixelBox(10 * 8 - 24, 20 * 8 - 24, 48 + 8, 48 + 8)), 256, 256);
-        INDArray s8 = Nd4j.rand(new long[] {4, Backbone.STRIDE8_CHANNELS, g, g}).muli(0.1);
-        s8.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(20), NDArrayIndex.point(10)).assign(3);
-        INDArray deep = Nd4j.rand(new long[] {4, Backbone.DEEP_CHANNELS, g / 2, g / 2}).muli(0.1);
-        INDArray heat = Nd4j.create(t.heat(), new long[] {1, 2, g, g}, 'c').repeat(0, 4);
-        INDArray box = Nd4j.create(t.box(), new long[] {1, 4, g, g}, 'c').repeat(0, 4);
-        INDArray mask = Nd4j.create(t.boxMask(), new long[] {1, 1, g, g}, 'c').repeat(0, 4);
+        int size = 128, g = size / BoxNet.STRIDE;
+        // one object at cell (x 5, y 10) of a 128-px input; channel 0 of the stride-8 features lights up there
+        BoxTargets t = BoxTargets.encode(List.of(new PixelBox(5 * 8 - 24, 10 * 8 - 24, 56, 56)), size, size);
+        INDArray s8 = Nd4j.rand(new long[] {2, Backbone.STRIDE8_CHANNELS, g, g}).muli(0.1);
+        s8.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(10), NDArrayIndex.point(5)).assign(3);
+        INDArray deep = Nd4j.rand(new long[] {2, Backbone.DEEP_CHANNELS, g / 2, g / 2}).muli(0.1);
+        INDArray heat = Nd4j.create(t.heat(), new long[] {1, 2, g, g}, 'c').repeat(0, 2);
+        INDArray box = Nd4j.create(t.box(), new long[] {1, 4, g, g}, 'c').repeat(0, 2);
+        INDArray mask = Nd4j.create(t.boxMask(), new long[] {1, 1, g, g}, 'c').repeat(0, 2);
         MultiDataSet ds = new MultiDataSet(new INDArray[] {s8, deep}, new INDArray[] {heat, box}, null, new INDArray[] {null, mask});
-        for (int i = 0; i < 60; i++) head.fit(ds);
+        for (int i = 0; i < 80; i++) head.fit(ds);
         INDArray centre = head.output(false, s8, deep)[0].get(NDArrayIndex.point(0), NDArrayIndex.point(1));
-        float atObject = centre.getFloat(20, 10);
-        float elsewhere = centre.getFloat(5, 25);
+        float atObject = centre.getFloat(10, 5);
+        float elsewhere = centre.getFloat(3, 13);
         assertTrue(atObject > 0.5 && elsewhere < 0.2, "centre score " + atObject + " at the object, " + elsewhere + " elsewhere");
     }
 }
