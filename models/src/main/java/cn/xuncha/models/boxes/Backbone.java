@@ -64,24 +64,30 @@ public final class Backbone implements AutoCloseable {
 
     /** Opens the backbone in dir; fails with the missing file named. */
     public static Backbone open(Path dir) throws IOException {
+        return open(dir, null);
+    }
+
+    /** Opens the backbone a head was trained on, checking the weights are the same file. */
+    public static Backbone forHead(Map<String, Object> training) throws IOException {
+        Object want = training.get(SHA_KEY);
+        return open(directory(), want == null ? null : want.toString());
+    }
+
+    private static Backbone open(Path dir, String expectedSha) throws IOException {
         for (Path f : List.of(cfg(dir), weights(dir))) {
             if (!Files.isRegularFile(f)) {
                 throw new IOException("backbone file not found: " + f.toAbsolutePath() + " (set " + DIR_VARIABLE + ")");
             }
         }
         String sha = ModelFiles.sha256(Files.readAllBytes(weights(dir)));
-        return new Backbone(readNetFromDarknet(cfg(dir).toString(), weights(dir).toString()), sha);
-    }
-
-    /** Opens the backbone a head was trained on, checking the weights are the same file. */
-    public static Backbone forHead(Map<String, Object> training) throws IOException {
-        Backbone b = open(directory());
-        Object want = training.get(SHA_KEY);
-        if (want != null && !want.equals(b.sha256)) {
-            b.close();
-            throw new IOException("backbone weights in " + directory() + " differ from those the box head was trained on");
+        if (expectedSha != null && !expectedSha.equals(sha)) {
+            throw new IOException("backbone weights " + weights(dir) + " differ from those the box head was trained on");
         }
-        return b;
+        try {
+            return new Backbone(readNetFromDarknet(cfg(dir).toString(), weights(dir).toString()), sha);
+        } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
+            throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     public String sha256() {

@@ -27,7 +27,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Single-image garbage boxes from the trained {@link BoxNet}: the photo is scaled so its shorter side is the model's
+ * Single-image garbage boxes from the trained {@link BoxNet}, or a {@link BoxHead} on its {@link Backbone}: the photo is scaled so its shorter side is the model's
  * input size (longer side capped), run once on it and its mirror image (maps averaged), and decoded into boxes in
  * original pixels. Calls are serialised.
  */
@@ -69,8 +69,14 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
      */
     public static Optional<BoxDetector> loadDefault() {
         if (Files.isRegularFile(Backbone.weights(Backbone.directory()))) {
-            Optional<BoxDetector> pretrained = loadResource(PRETRAINED_MODEL_NAME);
-            if (pretrained.isPresent()) return pretrained;
+            try {
+                Optional<BoxDetector> pretrained = loadResource(PRETRAINED_MODEL_NAME);
+                if (pretrained.isPresent()) return pretrained;
+            } catch (UncheckedIOException e) {
+                // e.g. other weights under the backbone's name: the stand-alone detector still works
+                System.getLogger(BoxDetector.class.getName()).log(System.Logger.Level.WARNING,
+                        "not using " + PRETRAINED_MODEL_NAME + ": " + e.getCause().getMessage() + "; using " + MODEL_NAME);
+            }
         }
         return loadResource(MODEL_NAME);
     }

@@ -83,6 +83,20 @@ class BackboneTest {
         }
     }
 
+    @Test
+    void otherWeightsUnderTheBackbonesNameMakeTheDefaultFallBack(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(Backbone.cfg(dir), "[net]\nwidth=32\nheight=32\nchannels=3\n");
+        Files.write(Backbone.weights(dir), new byte[20]);
+        String old = System.getProperty(Backbone.DIR_VARIABLE);
+        System.setProperty(Backbone.DIR_VARIABLE, dir.toString());
+        try {
+            assertEquals(null, BoxDetector.loadDefault().orElseThrow().backbone());
+        } finally {
+            if (old == null) System.clearProperty(Backbone.DIR_VARIABLE); else System.setProperty(Backbone.DIR_VARIABLE, old);
+        }
+    }
+
     private static ModelMetadata meta(String sha) {
         return new ModelMetadata(List.of("background", "garbage"), BoxNet.TRAIN_INPUT, 0, 0.5, 0.5, "test", Map.of(),
                 Map.of(Backbone.NAME_KEY, Backbone.NAME, Backbone.SHA_KEY, sha));
