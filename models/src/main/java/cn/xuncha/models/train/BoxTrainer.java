@@ -29,8 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains the box detector ({@link BoxNet} from scratch, or a {@link BoxHead} on a frozen {@link Backbone}) with
  * fixed seeds: each epoch cuts fresh augmented windows of every training photo plus background-only windows of the
- * fixed-camera clips ({@link BoxEpoch}, half of them in 2×2 mosaics), keeps the epoch with the best mean box F1 over the valid photos and their 2×2 mosaics, sets the
- * detection threshold at the photos' best F1 and writes model zip + metadata JSON.
+ * fixed-camera clips ({@link BoxEpoch}, half of them in 2×2 mosaics), keeps the epoch with the best mean box F1 over
+ * the valid photos and their 2×2 mosaics, sets the detection threshold at the photos' best F1 and writes model zip +
+ * metadata JSON.
  */
 public final class BoxTrainer {
     /** Validation also runs on 2×2 mosaics of the valid photos: an epoch is kept for both scales, not one. */
