@@ -1,6 +1,6 @@
 package cn.xuncha.models.boxes;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -30,13 +30,7 @@ public final class BoxNet {
     private BoxNet() {}
 
     public static ComputationGraph create(long seed, double learningRate) {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
-                .weightInit(WeightInit.RELU)
-                .l2(1e-5)
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
+        GraphBuilder g = graph(seed, learningRate)
                 .addInputs("image")
                 .addLayer("c1", conv(3, 2, 1, 16), "image")   // /2
                 .addLayer("c2", conv(3, 2, 1, 32), "c1")      // /4
@@ -45,18 +39,32 @@ public final class BoxNet {
                 .addLayer("c5", conv(3, 1, 1, 64), "c4")
                 .addLayer("c6", conv(3, 1, 2, 64), "c5")
                 .addLayer("c7", conv(3, 1, 4, 64), "c6")
-                .addLayer("c8", conv(3, 1, 8, 64), "c7")
-                .addLayer("heatLogits", new ConvolutionLayer.Builder(1, 1).nOut(2).activation(Activation.IDENTITY).build(), "c8")
-                .addLayer("boxRaw", new ConvolutionLayer.Builder(1, 1).nOut(4).activation(Activation.IDENTITY).build(), "c8")
+                .addLayer("c8", conv(3, 1, 8, 64), "c7");
+        addHeads(g, "c8").setInputTypes(InputType.convolutional(TRAIN_INPUT, TRAIN_INPUT, 3));
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+
+    /** The training settings every box network shares (Adam, ReLU init, light L2, same-padding convolutions). */
+    static GraphBuilder graph(long seed, double learningRate) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .l2(1e-5)
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder();
+    }
+
+    /** The "heat" and "box" outputs on features at stride 8: what {@link BoxDecoder} and {@link BoxTraining} expect. */
+    static GraphBuilder addHeads(GraphBuilder g, String features) {
+        return g.addLayer("heatLogits", new ConvolutionLayer.Builder(1, 1).nOut(2).activation(Activation.IDENTITY).build(), features)
+                .addLayer("boxRaw", new ConvolutionLayer.Builder(1, 1).nOut(4).activation(Activation.IDENTITY).build(), features)
                 .addLayer("heat", new CnnLossLayer.Builder(new LossMCXENT(Nd4j.createFromArray(1f, (float) CENTRE_WEIGHT)))
                         .activation(Activation.SOFTMAX).build(), "heatLogits")
                 .addLayer("box", new CnnLossLayer.Builder(new LossL1()).activation(Activation.IDENTITY).build(), "boxRaw")
-                .setOutputs("heat", "box")
-                .setInputTypes(InputType.convolutional(TRAIN_INPUT, TRAIN_INPUT, 3))
-                .build();
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
-        return net;
+                .setOutputs("heat", "box");
     }
 
     private static ConvolutionLayer conv(int k, int stride, int dilation, int out) {
