@@ -41,6 +41,7 @@ public final class ScanVerticle extends VerticleBase {
     private ScanStage stage;
     private volatile ReportService reports;
     private long timer = -1;
+    private volatile Thread scanning;
 
     /** @param cases the cases stage's service (deployed before this verticle) */
     public ScanVerticle(XunchaConfig config, ScanSettings settings, Supplier<CaseService> cases, CropClassifier classifier, Clock clock) {
@@ -97,6 +98,7 @@ public final class ScanVerticle extends VerticleBase {
                     Promise<Boolean> started = Promise.promise();
                     Thread t = new Thread(() -> scan(trigger, onlyIfOwed, lock, started), "scan-" + trigger);
                     t.setDaemon(true);
+                    scanning = t;
                     t.start();
                     return started.future();
                 });
@@ -116,6 +118,9 @@ public final class ScanVerticle extends VerticleBase {
             vertx.eventBus().publish(FINISHED, new JsonObject().put("scanId", s.scanId()).put("date", s.scanDate().toString())
                     .put("cameras", s.cameras()).put("failed", s.failed()).put("findings", s.findings()).put("cleared", s.cleared())
                     .put("seconds", s.took().toMillis() / 1000.0));
+        } catch (InterruptedException e) {
+            started.tryFail(e);
+            LOG.info("scan ({}) stopped: the node is shutting down; recorded as failed", trigger);
         } catch (Exception e) {
             started.tryFail(e);
             LOG.error("scan ({}) failed: {}", trigger, e.toString());
@@ -128,9 +133,23 @@ public final class ScanVerticle extends VerticleBase {
     public Future<?> stop() {
         if (timer >= 0) vertx.cancelTimer(timer);
         return vertx.executeBlocking(() -> {
+            stopScan();
             if (stage != null) stage.close();
             if (db != null) db.close();
             return null;
         });
+    }
+
+    /**
+     * Interrupts a running scan and waits until it has recorded itself as failed, so that nothing writes into the
+     * data directory or the pool after this verticle stopped (a restarted node must not meet a half-written scan).
+     */
+    private void stopScan() throws InterruptedException {
+        Thread t = scanning;
+        if (t == null || !t.isAlive()) return;
+        LOG.info("stopping the running scan ({})", t.getName());
+        t.interrupt();
+        t.join(settings.cameraTimeout().toMillis() + 5000);
+        if (t.isAlive()) LOG.warn("scan thread {} did not stop within the camera timeout; closing its database anyway", t.getName());
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -72,9 +73,25 @@ public final class Scanner {
             throw new ScanFailedException("scan " + scanId + " failed after " + done + " cameras: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
+            awaitCameras(pool);
         }
         Instant end = clock.instant();
         store.finish(scanId, ScanRun.DONE, end, failed, findings, cleared, null);
         return new ScanSummary(scanId, date, targets.size(), failed, findings, cleared, statuses, Duration.between(start, end));
+    }
+
+    /**
+     * Waits for cameras still being scanned after an interruption (bounded by the per-camera budget, which their
+     * sources enforce), so that a stopped scan has stopped writing evidence and references when run returns.
+     */
+    private void awaitCameras(ExecutorService pool) {
+        boolean wasInterrupted = Thread.interrupted(); // awaitTermination would return at once on a pending interrupt
+        try {
+            pool.awaitTermination(settings.cameraTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            wasInterrupted = true;
+        } finally {
+            if (wasInterrupted) Thread.currentThread().interrupt();
+        }
     }
 }

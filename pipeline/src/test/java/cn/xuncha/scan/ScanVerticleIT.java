@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xuncha.cases.CasesConfig;
+import cn.xuncha.cases.store.Database;
 import cn.xuncha.cases.web.CasesVerticle;
 import cn.xuncha.config.CameraConfig;
 import cn.xuncha.config.IngestConfig;
@@ -71,16 +72,7 @@ class ScanVerticleIT {
         for (int i = 1; i <= 3; i++) cams.add(ScanRig.camera("V-" + i, "file:" + clip.toAbsolutePath()));
         // a camera that accepts the connection and never answers: the scan must wait out the connect timeout (and
         // so is certainly still running when the test asks for a second one)
-        hung = new ServerSocket(0);
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) held.add(hung.accept());
-            } catch (IOException closed) {
-                // test over
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        hung = hungServer();
         cams.add(ScanRig.camera("V-hung", "rtsp://127.0.0.1:" + hung.getLocalPort() + "/live"));
         PointConfig point = ScanRig.point("V", "城关街道", cams);
         IngestConfig ingest = new IngestConfig(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofSeconds(6), Duration.ofSeconds(1),
@@ -127,6 +119,55 @@ class ScanVerticleIT {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("html, xlsx or csv"), bad.body());
         assertEquals(400, get(base + "/api/reports/yesterday.html").statusCode());
+    }
+
+    @Test
+    void closingTheNodeDuringAScanStopsTheScanBeforeItsDatabaseCloses() throws Exception {
+        hung = hungServer();
+        List<CameraConfig> cams = List.of(ScanRig.camera("H-1", "rtsp://127.0.0.1:" + hung.getLocalPort() + "/live"),
+                ScanRig.camera("H-2", "rtsp://127.0.0.1:" + hung.getLocalPort() + "/live2"));
+        IngestConfig ingest = new IngestConfig(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofSeconds(6), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), true);
+        StorageConfig storage = StorageConfig.embedded(dir.toString());
+        XunchaConfig config = new XunchaConfig(new ServerConfig("127.0.0.1", 0), storage, ingest, List.of(ScanRig.point("H", "城关街道", cams)));
+        ScanSettings settings = ScanSettings.DEFAULT.withFramesPerCamera(2);
+        ShiftedClock clock = new ShiftedClock();
+        clock.setNow(LocalDate.of(2025, 5, 20).atTime(settings.time().plusMinutes(30)).atZone(settings.zone()).toInstant());
+
+        vertx = Vertx.vertx();
+        CasesVerticle cases = new CasesVerticle(config, CasesConfig.DEFAULT, clock);
+        await(vertx.deployVerticle(cases));
+        await(vertx.deployVerticle(new ScanVerticle(config, settings, cases::service, new EveryCropIsGarbage(), clock)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (scanThread() == null && System.nanoTime() < deadline) Thread.sleep(20);
+        assertNotNull(scanThread(), "the missed scan started");
+
+        await(vertx.close());
+        vertx = null;
+        assertEquals(null, scanThread(), "no scan thread outlives the node");
+        try (Database db = Database.open(storage)) {
+            ScanRun run = new ScanStore(db.dataSource(), dir).latest().orElseThrow();
+            assertEquals(ScanRun.FAILED, run.status(), "recorded as stopped, not left RUNNING: " + run);
+        }
+    }
+
+    private ServerSocket hungServer() throws IOException {
+        ServerSocket server = new ServerSocket(0);
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) held.add(server.accept());
+            } catch (IOException closed) {
+                // test over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server;
+    }
+
+    private static Thread scanThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("scan-startup") && t.isAlive())
+                .findFirst().orElse(null);
     }
 
     HttpResponse<String> post(String url) throws Exception {
