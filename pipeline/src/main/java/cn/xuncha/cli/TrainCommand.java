@@ -4,6 +4,7 @@ import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.data.SharedPaths;
 import cn.xuncha.models.train.BoxTrainer;
@@ -41,9 +42,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--boxes", description = "train the single-image box detector (garbage-boxes) instead of the crop classifier")
     boolean boxes;
 
-    @Option(names = "--backbone", description = "with --boxes: train only a head on the frozen pre-trained Yolo-Fastest features "
-            + "($XUNCHA_BACKBONE_DIR, else $XUNCHA_SHARED/models/yolo-fastest) into garbage-boxes-pretrained")
-    boolean backbone;
+    @Option(names = "--backbone", arity = "0..1", paramLabel = "NAME", fallbackValue = "yolo-fastest-1.1",
+            description = "with --boxes: train only a head on the frozen features of a pre-trained Yolo-Fastest (yolo-fastest-1.1 "
+            + "when no NAME is given, or yolo-fastest-1.1-xl; files in $XUNCHA_BACKBONE_DIR, else $XUNCHA_SHARED/models/yolo-fastest) "
+            + "into garbage-boxes-pretrained")
+    String backbone;
 
     @Option(names = "--box-verifier", description = "fine-tune the classifier (--model, else the committed one) on the committed box "
             + "detector's proposals into its verifier (garbage-verifier, or garbage-verifier-pretrained for the head on the backbone)")
@@ -82,12 +85,18 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("xuncha train: --boxes and --box-verifier train different models; give one");
             return 2;
         }
-        if (backbone && !boxes) {
+        if (backbone != null && !boxes) {
             System.err.println("xuncha train: --backbone goes with --boxes");
             return 2;
         }
+        try {
+            if (backbone != null) BackboneVariant.named(backbone);
+        } catch (IllegalArgumentException e) {
+            System.err.println("xuncha train: --backbone: " + e.getMessage());
+            return 2;
+        }
         Path target = out != null ? out
-                : boxes && backbone ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.PRETRAINED_MODEL_NAME + ".zip")
+                : boxes && backbone != null ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.PRETRAINED_MODEL_NAME + ".zip")
                 : boxes ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.MODEL_NAME + ".zip")
                 : boxVerifier ? SharedPaths.defaultModelZip().resolveSibling(VerifiedDetector.VERIFIER_MODEL_NAME + ".zip")
                 : SharedPaths.defaultModelZip();
@@ -102,12 +111,12 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? (backbone ? 12 : 8) : boxVerifier ? 4 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
+                epochs != null ? epochs : boxes ? (backbone != null ? 12 : 8) : boxVerifier ? 4 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
                 lr != null ? lr : boxes ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
         if (boxVerifier) return trainVerifier(o);
         if (boxes) {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
-            try (GarbageClassifier verifier = base.load(); Backbone features = backbone ? openBackbone() : null) {
+            try (GarbageClassifier verifier = base.load(); Backbone features = backbone != null ? openBackbone(backbone) : null) {
                 BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier, features).run();
                 System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
             }
@@ -119,10 +128,11 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Backbone openBackbone() throws IOException {
-        Path weights = Backbone.weights(Backbone.directory());
+    private static Backbone openBackbone(String name) throws IOException {
+        BackboneVariant variant = BackboneVariant.named(name);
+        Path weights = Backbone.weights(Backbone.directory(), variant);
         if (!java.nio.file.Files.isRegularFile(weights)) throw new MissingDataException(weights);
-        return Backbone.open(Backbone.directory());
+        return Backbone.open(Backbone.directory(), variant);
     }
 
     private int trainVerifier(TrainOptions o) throws IOException {

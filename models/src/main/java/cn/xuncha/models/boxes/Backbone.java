@@ -22,28 +22,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A frozen, pre-trained feature extractor run through OpenCV DNN: Yolo-Fastest 1.1 (public domain, COCO; Darknet
- * files, not shipped here). It gives {@link BoxHead} two maps per image: stride-8 features (96 channels) and the
- * stride-16 features of its second detection branch (120 channels, which have seen stride 32 through its SPP block).
- * Calls are serialised (one OpenCV net).
+ * A frozen, pre-trained feature extractor run through OpenCV DNN: a Yolo-Fastest 1.1 {@link BackboneVariant} (public
+ * domain, COCO; Darknet files, not shipped here). It gives {@link BoxHead} two maps per image: stride-8 features and
+ * the stride-16 features of its second detection branch (which have seen stride 32 through its SPP block). Calls are
+ * serialised (one OpenCV net).
  */
 public final class Backbone implements AutoCloseable {
-    public static final String NAME = "yolo-fastest-1.1";
     /** Metadata keys a head records: which backbone, and the digest of the weights it was trained on. */
     public static final String NAME_KEY = "backbone", SHA_KEY = "backbone_weights_sha256";
     /** Where the Darknet files are looked for: this property or environment variable, else shared/models/yolo-fastest. */
     public static final String DIR_VARIABLE = "XUNCHA_BACKBONE_DIR";
     /** OpenCV's names for Yolo-Fastest layer 58's activation (stride 8) and layer 128's batch norm (stride 16). */
     private static final String STRIDE8 = "leaky_59", DEEP = "bn_128";
-    static final int STRIDE8_CHANNELS = 96, DEEP_CHANNELS = 120;
     /** Input sides must be multiples of this (its deepest stride). */
     public static final int SIZE_UNIT = 32;
 
     private final Net net;
+    private final BackboneVariant variant;
     private final String sha256;
 
-    private Backbone(Net net, String sha256) {
+    private Backbone(Net net, BackboneVariant variant, String sha256) {
         this.net = net;
+        this.variant = variant;
         this.sha256 = sha256;
     }
 
@@ -54,37 +54,46 @@ public final class Backbone implements AutoCloseable {
         return SharedPaths.root().resolve("models").resolve("yolo-fastest");
     }
 
-    public static Path cfg(Path dir) {
-        return dir.resolve(NAME + ".cfg");
+    public static Path cfg(Path dir, BackboneVariant v) {
+        return dir.resolve(v.fileName() + ".cfg");
     }
 
-    public static Path weights(Path dir) {
-        return dir.resolve(NAME + ".weights");
+    public static Path weights(Path dir, BackboneVariant v) {
+        return dir.resolve(v.fileName() + ".weights");
     }
 
-    /** Opens the backbone in dir; fails with the missing file named. */
-    public static Backbone open(Path dir) throws IOException {
-        return open(dir, null);
+    /** Opens the variant's files in dir; fails with the missing file named. */
+    public static Backbone open(Path dir, BackboneVariant v) throws IOException {
+        return open(dir, v, null);
+    }
+
+    /** The variant a head's training metadata names. */
+    public static BackboneVariant variantOf(Map<String, Object> training) throws IOException {
+        try {
+            return BackboneVariant.named(String.valueOf(training.get(NAME_KEY)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("box head metadata: " + e.getMessage(), e);
+        }
     }
 
     /** Opens the backbone a head was trained on, checking the weights are the same file. */
     public static Backbone forHead(Map<String, Object> training) throws IOException {
         Object want = training.get(SHA_KEY);
-        return open(directory(), want == null ? null : want.toString());
+        return open(directory(), variantOf(training), want == null ? null : want.toString());
     }
 
-    private static Backbone open(Path dir, String expectedSha) throws IOException {
-        for (Path f : List.of(cfg(dir), weights(dir))) {
+    private static Backbone open(Path dir, BackboneVariant v, String expectedSha) throws IOException {
+        for (Path f : List.of(cfg(dir, v), weights(dir, v))) {
             if (!Files.isRegularFile(f)) {
                 throw new IOException("backbone file not found: " + f.toAbsolutePath() + " (set " + DIR_VARIABLE + ")");
             }
         }
-        String sha = ModelFiles.sha256(Files.readAllBytes(weights(dir)));
+        String sha = ModelFiles.sha256(Files.readAllBytes(weights(dir, v)));
         if (expectedSha != null && !expectedSha.equals(sha)) {
-            throw new IOException("backbone weights " + weights(dir) + " differ from those the box head was trained on");
+            throw new IOException("backbone weights " + weights(dir, v) + " differ from those the box head was trained on");
         }
         try {
-            return new Backbone(readNetFromDarknet(cfg(dir).toString(), weights(dir).toString()), sha);
+            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, sha);
         } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
             throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
         }
@@ -94,9 +103,13 @@ public final class Backbone implements AutoCloseable {
         return sha256;
     }
 
+    public BackboneVariant variant() {
+        return variant;
+    }
+
     /**
      * Features of equally sized BGR images whose sides are multiples of {@link #SIZE_UNIT}: [stride-8 maps
-     * [n,96,h/8,w/8], stride-16 maps [n,120,h/16,w/16]].
+     * [n,c8,h/8,w/8], stride-16 maps [n,c16,h/16,w/16]] with the variant's channel counts.
      */
     public synchronized INDArray[] features(List<Mat> bgr) {
         int w = bgr.get(0).cols(), h = bgr.get(0).rows();

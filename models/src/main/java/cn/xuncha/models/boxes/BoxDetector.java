@@ -68,17 +68,33 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
      * ships and the backbone's files are found ({@link Backbone#directory()}), else the stand-alone network.
      */
     public static Optional<BoxDetector> loadDefault() {
-        if (Files.isRegularFile(Backbone.weights(Backbone.directory()))) {
+        if (pretrainedBackboneFound()) {
             try {
                 Optional<BoxDetector> pretrained = loadResource(PRETRAINED_MODEL_NAME);
                 if (pretrained.isPresent()) return pretrained;
             } catch (UncheckedIOException e) {
                 // e.g. other weights under the backbone's name: the stand-alone detector still works
-                System.getLogger(BoxDetector.class.getName()).log(System.Logger.Level.WARNING,
-                        "not using " + PRETRAINED_MODEL_NAME + ": " + e.getCause().getMessage() + "; using " + MODEL_NAME);
+                warnNotUsingPretrained(e.getCause().getMessage());
             }
         }
         return loadResource(MODEL_NAME);
+    }
+
+    /** Whether the Darknet weights the committed head was trained on are where {@link Backbone#directory()} says. */
+    private static boolean pretrainedBackboneFound() {
+        try (InputStream j = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + PRETRAINED_MODEL_NAME + ".json")) {
+            if (j == null) return false;
+            BackboneVariant v = Backbone.variantOf(ModelFiles.readMetadata(j).training());
+            return Files.isRegularFile(Backbone.weights(Backbone.directory(), v));
+        } catch (IOException e) {
+            warnNotUsingPretrained(e.getMessage());
+            return false;
+        }
+    }
+
+    private static void warnNotUsingPretrained(String why) {
+        System.getLogger(BoxDetector.class.getName()).log(System.Logger.Level.WARNING,
+                "not using " + PRETRAINED_MODEL_NAME + ": " + why + "; using " + MODEL_NAME);
     }
 
     private static Optional<BoxDetector> loadResource(String name) {
@@ -138,7 +154,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     @Override
     public String description() {
-        return backbone == null ? "box detector alone" : "box head on " + Backbone.NAME + " alone";
+        return backbone == null ? "box detector alone" : "box head on " + backbone.variant().fileName() + " alone";
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class BoxTrainer {
             List<LabeledImage> valid = data.validForThreshold(o.maxImages());
             log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
                     data.train().size(), valid.size(), data.cameraFrames().size());
-            ComputationGraph net = backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate());
+            ComputationGraph net = backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate(), backbone.variant());
             Map<String, Object> history = new LinkedHashMap<>();
             INDArray best = null;
             double bestF1 = -1;
@@ -137,7 +137,7 @@ public final class BoxTrainer {
             Map<String, Object> training = o.record(bestEpoch, history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
             if (backbone != null) {
-                training.put(Backbone.NAME_KEY, Backbone.NAME);
+                training.put(Backbone.NAME_KEY, backbone.variant().fileName());
                 training.put(Backbone.SHA_KEY, backbone.sha256());
             }
             BoxDetector model = new BoxDetector(net, backbone, metadata(det, data.fingerprint(), metrics, training), det);

@@ -17,22 +17,22 @@ class BoxHeadTest {
 
     @Test
     void givesStride8MapsForAnyInputDivisibleBy16() {
-        ComputationGraph head = BoxHead.create(1, 0.001);
-        INDArray[] out = head.output(false, Nd4j.rand(new long[] {2, Backbone.STRIDE8_CHANNELS, 32, 48}),
-                Nd4j.rand(new long[] {2, Backbone.DEEP_CHANNELS, 16, 24}));
+        ComputationGraph head = BoxHead.create(1, 0.001, BackboneVariant.STANDARD);
+        INDArray[] out = head.output(false, Nd4j.rand(new long[] {2, BackboneVariant.STANDARD.stride8Channels(), 32, 48}),
+                Nd4j.rand(new long[] {2, BackboneVariant.STANDARD.deepChannels(), 16, 24}));
         assertArrayEquals(new long[] {2, 2, 32, 48}, out[0].shape());
         assertArrayEquals(new long[] {2, 4, 32, 48}, out[1].shape());
     }
 
     @Test
     void learnsACentreMarkedInTheStride8Features() {
-        ComputationGraph head = BoxHead.create(2, 0.003);
+        ComputationGraph head = BoxHead.create(2, 0.003, BackboneVariant.STANDARD);
         int size = 128, g = size / BoxNet.STRIDE;
         // one object at cell (x 5, y 10) of a 128-px input; channel 0 of the stride-8 features lights up there
         BoxTargets t = BoxTargets.encode(List.of(new PixelBox(5 * 8 - 24, 10 * 8 - 24, 56, 56)), size, size);
-        INDArray s8 = Nd4j.rand(new long[] {2, Backbone.STRIDE8_CHANNELS, g, g}).muli(0.1);
+        INDArray s8 = Nd4j.rand(new long[] {2, BackboneVariant.STANDARD.stride8Channels(), g, g}).muli(0.1);
         s8.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.point(10), NDArrayIndex.point(5)).assign(3);
-        INDArray deep = Nd4j.rand(new long[] {2, Backbone.DEEP_CHANNELS, g / 2, g / 2}).muli(0.1);
+        INDArray deep = Nd4j.rand(new long[] {2, BackboneVariant.STANDARD.deepChannels(), g / 2, g / 2}).muli(0.1);
         INDArray heat = Nd4j.create(t.heat(), new long[] {1, 2, g, g}, 'c').repeat(0, 2);
         INDArray box = Nd4j.create(t.box(), new long[] {1, 4, g, g}, 'c').repeat(0, 2);
         INDArray mask = Nd4j.create(t.boxMask(), new long[] {1, 1, g, g}, 'c').repeat(0, 2);
