@@ -71,6 +71,13 @@ class TrainCommandTest {
 
     /** The verifier on a tiny synthetic dataset: trained against the committed box model, which its metadata names. */
     @Test
+    void anUnknownBackboneIsNamedWithTheKnownOnes(@TempDir Path dir) {
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--boxes", "--backbone", "resnet50", "--out", dir.resolve("m.zip").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--backbone: unknown backbone 'resnet50'") && r.err().contains("yolo-fastest-1.1-xl"), r.err());
+    }
+
+    @Test
     void trainsABoxVerifierThatNamesTheBoxModelAndIsUsableAtOnce(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data"), cameras = Files.createDirectories(dir.resolve("cameras"));
         for (String split : new String[] {"train", "valid"}) {

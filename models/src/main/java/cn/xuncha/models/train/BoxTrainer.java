@@ -23,7 +23,6 @@ import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -67,9 +66,7 @@ public final class BoxTrainer {
                     data.train().size(), valid.size(), data.cameraFrames().size());
             ComputationGraph net = backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate(), backbone.variant());
             Map<String, Object> history = new LinkedHashMap<>();
-            INDArray best = null;
-            double bestF1 = -1;
-            int bestEpoch = 0;
+            BestEpoch best = BestEpoch.none();
             ModelMetadata draft = metadata(0.5, data.fingerprint(), Map.of(), Map.of());
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("train boxes").setInitialMax(1).build()) {
                 for (int e = 1; e <= o.epochs(); e++) {
@@ -104,14 +101,10 @@ public final class BoxTrainer {
                     log.printf(Locale.ROOT, "%nepoch %d: loss %.3f, valid box recall %.3f at %.2f false boxes/image (threshold %.2f);"
                             + " 2x2 mosaics %.3f at %.2f (threshold %.2f)%n", e, loss / batches, r.boxRecallIou03(),
                             r.falseBoxesPerImage(), thr, rm.boxRecallIou03(), rm.falseBoxesPerImage(), thrM);
-                    if (f1 > bestF1) {
-                        bestF1 = f1;
-                        bestEpoch = e;
-                        best = net.params().dup();
-                    }
+                    best.offer(e, f1, net);
                 }
             }
-            net.setParams(best);
+            best.restore(net);
             Evaluator ev = new Evaluator(null, new BoxDetector(net, backbone, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
             double det = ev.thresholdForBestBoxF1();
             double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
@@ -134,7 +127,7 @@ public final class BoxTrainer {
                 metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
                 log.println("with the classifier as verifier: " + VerifiedCalibration.summary(metrics));
             }
-            Map<String, Object> training = o.record(bestEpoch, history);
+            Map<String, Object> training = o.record(best.epoch(), history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
             if (backbone != null) {
                 training.put(Backbone.NAME_KEY, backbone.variant().fileName());
@@ -142,7 +135,7 @@ public final class BoxTrainer {
             }
             BoxDetector model = new BoxDetector(net, backbone, metadata(det, data.fingerprint(), metrics, training), det);
             log.printf(Locale.ROOT, "best epoch %d: detection threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "
-                    + "strict %.2f keeps <= %.2f at recall %.3f%n", bestEpoch, det, report.boxRecallIou03(),
+                    + "strict %.2f keeps <= %.2f at recall %.3f%n", best.epoch(), det, report.boxRecallIou03(),
                     report.falseBoxesPerImage(), strict, o.maxFalseBoxesPerImage(), strictReport.boxRecallIou03());
             ModelFiles.write(model.network(), model.metadata(), o.out());
             return new Result(model, report, (System.nanoTime() - t0) / 1e9);

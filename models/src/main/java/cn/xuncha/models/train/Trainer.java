@@ -51,9 +51,7 @@ public final class Trainer {
             List<Patch> val = data.validationPatches(o.seed() + 1, o.maxImages());
             int[] valLabels = val.stream().mapToInt(Patch::label).toArray();
             MultiLayerNetwork net = GarbageNet.create(o.seed(), o.learningRate());
-            INDArray best = null;
-            double bestAuc = -1;
-            int bestEpoch = 0;
+            BestEpoch best = BestEpoch.none();
             Map<String, Object> history = new LinkedHashMap<>();
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("train").setInitialMax(o.epochs()).build()) {
                 for (int e = 1; e <= o.epochs(); e++) {
@@ -74,18 +72,14 @@ public final class Trainer {
                     double auc = Auroc.of(score(net, val, size), valLabels);
                     history.put("epoch" + e, Map.of("loss", loss / batches, "val_patch_auroc", auc, "patches", patches.size()));
                     pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f val AUROC %.4f", e, loss / batches, auc));
-                    if (auc > bestAuc) {
-                        bestAuc = auc;
-                        bestEpoch = e;
-                        best = net.params().dup();
-                    }
+                    best.offer(e, auc, net);
                 }
             }
-            net.setParams(best);
-            log.printf(Locale.ROOT, "best epoch %d (val patch AUROC %.4f)%n", bestEpoch, bestAuc);
+            best.restore(net);
+            log.printf(Locale.ROOT, "best epoch %d (val patch AUROC %.4f)%n", best.epoch(), best.score());
             float[] valScores = score(net, val, size);
             double op = PatchMetrics.bestF1Threshold(valScores, valLabels);
-            Map<String, Object> training = o.record(bestEpoch, history);
+            Map<String, Object> training = o.record(best.epoch(), history);
             ModelMetadata draft = new ModelMetadata(List.of("background", "garbage"), size,
                     cn.xuncha.models.data.PatchSampler.CROP_PAD, op, 0.5, data.fingerprint(), Map.of(), training);
             log.println("choosing the detection threshold on the valid split ...");

@@ -21,7 +21,6 @@ import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -59,11 +58,9 @@ public final class VerifierTrainer {
         }
         int[] validLabels = validCrops.stream().mapToInt(Patch::label).toArray();
         MultiLayerNetwork net = base.network().clone();
-        double bestAuc = Auroc.of(Trainer.score(net, validCrops, size), validLabels);
+        BestEpoch best = BestEpoch.startingFrom(net, Auroc.of(Trainer.score(net, validCrops, size), validLabels));
         log.printf(Locale.ROOT, "proposal crops: %d train (%d bags), %d valid; base classifier valid AUROC %.4f%n",
-                trainCrops.size(), bags, validCrops.size(), bestAuc);
-        INDArray best = net.params().dup();
-        int bestEpoch = 0;
+                trainCrops.size(), bags, validCrops.size(), best.score());
         Map<String, Object> history = new LinkedHashMap<>();
         Random rnd = new Random(o.seed());
         try (ProgressBar pb = new ProgressBarBuilder().setTaskName("train verifier").setInitialMax(
@@ -80,21 +77,17 @@ public final class VerifierTrainer {
                 double auc = Auroc.of(Trainer.score(net, validCrops, size), validLabels);
                 history.put("epoch" + e, Map.of("val_proposal_auroc", auc));
                 pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d valid proposal AUROC %.4f", e, auc));
-                if (auc > bestAuc) {
-                    bestAuc = auc;
-                    bestEpoch = e;
-                    best = net.params().dup();
-                }
+                best.offer(e, auc, net);
             }
         }
-        net.setParams(best);
-        log.printf(Locale.ROOT, "kept epoch %d (valid proposal AUROC %.4f; epoch 0 = the classifier unchanged)%n", bestEpoch, bestAuc);
+        best.restore(net);
+        log.printf(Locale.ROOT, "kept epoch %d (valid proposal AUROC %.4f; epoch 0 = the classifier unchanged)%n", best.epoch(), best.score());
         ModelMetadata m = base.metadata();
         GarbageClassifier draft = new GarbageClassifier(net, m);
         Map<String, Double> metrics = VerifiedCalibration.metrics(new Evaluator(null, new VerifiedDetector(boxes, draft, 0.5))
                 .run(valid, o.seed() + 1, () -> {}), o.maxFalseBoxesPerImage());
-        metrics.put("valid_proposal_auroc", bestAuc);
-        Map<String, Object> training = o.record(bestEpoch, history);
+        metrics.put("valid_proposal_auroc", best.score());
+        Map<String, Object> training = o.record(best.epoch(), history);
         // the verifier learned this box model's proposals: the runtime pairs them only while that exact model ships
         training.put(VerifiedDetector.BOX_MODEL_KEY, boxes.sha256());
         training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
