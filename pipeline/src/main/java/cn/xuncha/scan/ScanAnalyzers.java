@@ -3,7 +3,14 @@ package cn.xuncha.scan;
 import cn.xuncha.analysis.AnalyzerSettings;
 import cn.xuncha.analysis.CropClassifier;
 import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.ImageDetectors;
+import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BoxDetector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +25,23 @@ public final class ScanAnalyzers {
         ScanAnalyzer single = null;
         if (when != CombinedScanAnalyzer.SingleImage.OFF) {
             try {
-                single = new SingleImageScanAnalyzer(ImageDetectors.defaultOr(GarbageClassifier::loadDefault));
+                ImageDetector detector = ImageDetectors.defaultOr(GarbageClassifier::loadDefault);
+                LOG.info("single-image mode {}: {}", when, detector.description());
+                missingBackbone().ifPresent(w -> LOG.warn("the stronger box head on pre-trained features is off: no {} "
+                        + "(set {} to the directory with the Yolo-Fastest files)", w, Backbone.DIR_VARIABLE));
+                single = new SingleImageScanAnalyzer(detector);
             } catch (RuntimeException e) {
                 LOG.warn("single-image mode off: {}", e.getMessage());
             }
         }
         return new CombinedScanAnalyzer(reference, single, when);
+    }
+
+    private static Optional<Path> missingBackbone() {
+        try {
+            return BoxDetector.pretrainedBackboneWeights().filter(w -> !Files.isRegularFile(w));
+        } catch (IOException e) {
+            return Optional.empty(); // the detector's own loading already warned about its metadata
+        }
     }
 }

@@ -82,13 +82,22 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     /** Whether the Darknet weights the committed head was trained on are where {@link Backbone#directory()} says. */
     private static boolean pretrainedBackboneFound() {
-        try (InputStream j = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + PRETRAINED_MODEL_NAME + ".json")) {
-            if (j == null) return false;
-            BackboneVariant v = Backbone.variantOf(ModelFiles.readMetadata(j).training());
-            return Files.isRegularFile(Backbone.weights(Backbone.directory(), v));
+        try {
+            return pretrainedBackboneWeights().map(Files::isRegularFile).orElse(false);
         } catch (IOException e) {
             warnNotUsingPretrained(e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Where the weights of the committed head's backbone are expected ({@link Backbone#directory()}), or empty when
+     * no such head ships; so that a service can say why it runs the weaker stand-alone detector.
+     */
+    public static Optional<Path> pretrainedBackboneWeights() throws IOException {
+        try (InputStream j = BoxDetector.class.getResourceAsStream(RESOURCE_DIR + PRETRAINED_MODEL_NAME + ".json")) {
+            if (j == null) return Optional.empty();
+            return Optional.of(Backbone.weights(Backbone.directory(), Backbone.variantOf(ModelFiles.readMetadata(j).training())));
         }
     }
 
