@@ -24,11 +24,19 @@ public final class ImageDetectors {
 
     /** The box detector with the best second stage that fits it (see the class comment). */
     public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier) {
-        String name = boxes.backbone() == null ? VerifiedDetector.VERIFIER_MODEL_NAME : VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME;
-        Optional<GarbageClassifier> trained = GarbageClassifier.loadShipped(name)
-                .filter(v -> VerifiedDetector.trainedOn(v.metadata(), boxes.sha256()));
+        Optional<GarbageClassifier> trained = shippedVerifier(boxes);
         if (trained.isPresent()) return new VerifiedDetector(boxes, trained.get(), trained.get().metadata().detectionThreshold());
         if (!boxes.metadata().validationMetrics().containsKey(VerifiedDetector.THRESHOLD_METRIC)) return boxes;
         return VerifiedDetector.calibrated(boxes, classifier.get()).orElseThrow();
+    }
+
+    /** The name of the verifier trained for this box model: one per box model that ships. */
+    public static String verifierNameFor(BoxDetector boxes) {
+        return boxes.backbone() == null ? VerifiedDetector.VERIFIER_MODEL_NAME : VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME;
+    }
+
+    /** The shipped verifier trained on this box model's proposals, if there is one (checked by the box model's digest). */
+    public static Optional<GarbageClassifier> shippedVerifier(BoxDetector boxes) {
+        return GarbageClassifier.loadShipped(verifierNameFor(boxes)).filter(v -> VerifiedDetector.trainedOn(v.metadata(), boxes.sha256()));
     }
 }

@@ -1,6 +1,7 @@
 package cn.xuncha.cli;
 
 import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
@@ -76,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--from-reviews", paramLabel = "DIR", description = "fine-tune on DIR/labels.csv (file,label,category) instead of training from scratch")
     Path reviews;
 
+    @Option(names = "--tune-verifier", description = "with --from-reviews: fine-tune the verifier of the single-image detector "
+            + "(garbage-verifier-pretrained, or garbage-verifier without the backbone's files) instead of the crop classifier")
+    boolean reviewVerifier;
+
     @Mixin
     ModelOption base;
 
@@ -87,6 +92,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (backbone != null && !boxes) {
             System.err.println("xuncha train: --backbone goes with --boxes");
+            return 2;
+        }
+        if (reviewVerifier && reviews == null) {
+            System.err.println("xuncha train: --tune-verifier goes with --from-reviews");
             return 2;
         }
         try {
@@ -153,17 +162,35 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int fineTune(Path target) throws IOException {
+        if (reviewVerifier) return fineTuneVerifier();
         try (GarbageClassifier current = base.load()) {
-            ReviewFineTuner.Outcome r = new ReviewFineTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
-            System.out.printf(Locale.ROOT, "current model: %s %.4f%nfine-tuned   : %s %.4f%n",
-                    r.metric(), r.currentScore(), r.metric(), r.candidateScore());
-            if (!r.improved()) {
-                System.out.println("not promoted: the fine-tuned model is not better on the held-out slice");
-                return 0;
-            }
-            ModelFiles.write(r.candidate(), target);
-            System.out.println("promoted: wrote " + target + " and " + ModelFiles.metadataPath(target));
+            return fineTune(current, target);
+        }
+    }
+
+    /** The verifier sees the box model's proposals; reviewers' verdicts on scan flags are exactly such crops. */
+    private int fineTuneVerifier() throws IOException {
+        BoxDetector boxes = BoxDetector.loadDefault()
+                .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
+        String name = ImageDetectors.verifierNameFor(boxes);
+        Path target = out != null ? out : SharedPaths.defaultModelZip().resolveSibling(name + ".zip");
+        try (GarbageClassifier current = ImageDetectors.shippedVerifier(boxes).orElseThrow(() -> new IOException(
+                "no verifier for " + boxes.description() + " ships in this build (models/trained/" + name + ".zip)"))) {
+            System.out.println("verifier: " + name + " for " + boxes.description());
+            return fineTune(current, target);
+        }
+    }
+
+    private int fineTune(GarbageClassifier current, Path target) throws IOException {
+        ReviewFineTuner.Outcome r = new ReviewFineTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
+        System.out.printf(Locale.ROOT, "current model: %s %.4f%nfine-tuned   : %s %.4f%n",
+                r.metric(), r.currentScore(), r.metric(), r.candidateScore());
+        if (!r.improved()) {
+            System.out.println("not promoted: the fine-tuned model is not better on the held-out slice");
             return 0;
         }
+        ModelFiles.write(r.candidate(), target);
+        System.out.println("promoted: wrote " + target + " and " + ModelFiles.metadataPath(target));
+        return 0;
     }
 }

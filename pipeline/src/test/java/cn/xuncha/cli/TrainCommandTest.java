@@ -9,6 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import cn.xuncha.analysis.SyntheticScene;
 import cn.xuncha.models.GarbageClassifier;
+import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.ModelMetadata;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
@@ -47,6 +48,38 @@ class TrainCommandTest {
     @Test
     void fineTunesOnReviewsAndPrintsBothScores(@TempDir Path dir) throws Exception {
         Path model = CliTestSupport.untrainedModel(dir, 0.5);
+        Path reviews = reviewCrops(dir);
+        Path out = dir.resolve("tuned.zip");
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--from-reviews", reviews.toString(),
+                "--model", model.toString(), "--out", out.toString(), "--fine-tune-epochs", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("current model:") && r.out().contains("fine-tuned   :"), r.out());
+        assertEquals(r.out().contains("promoted: wrote"), Files.exists(out), r.out());
+    }
+
+    /** The verifier of the detector that runs here: its metadata still names the box model it verifies. */
+    @Test
+    void fineTunesTheSingleImageVerifierOnReviews(@TempDir Path dir) throws Exception {
+        Path reviews = reviewCrops(dir);
+        Path out = dir.resolve("verifier.zip");
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--from-reviews", reviews.toString(), "--tune-verifier",
+                "--out", out.toString(), "--fine-tune-epochs", "1");
+        assertEquals(0, r.exit(), r.err());
+        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
+        assertTrue(r.out().contains("verifier: " + ImageDetectors.verifierNameFor(boxes) + " for " + boxes.description()), r.out());
+        assertTrue(r.out().contains("current model:") && r.out().contains("fine-tuned   :"), r.out());
+        assertEquals(r.out().contains("promoted: wrote"), Files.exists(out), r.out());
+        if (Files.exists(out)) {
+            try (GarbageClassifier tuned = GarbageClassifier.load(out)) {
+                assertTrue(VerifiedDetector.trainedOn(tuned.metadata(), boxes.sha256()), "still pairs with its box model");
+            }
+        }
+        CliTestSupport.Run alone = CliTestSupport.run(new TrainCommand(), "--tune-verifier", "--out", out.toString());
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--tune-verifier goes with --from-reviews"), alone.err());
+    }
+
+    private static Path reviewCrops(Path dir) throws Exception {
         Path reviews = Files.createDirectories(dir.resolve("reviews"));
         StringBuilder csv = new StringBuilder("file,label,category\n");
         for (int i = 0; i < 16; i++) {
@@ -54,12 +87,7 @@ class TrainCommandTest {
             csv.append("c").append(i).append(".jpg,").append(i % 2).append(",exposed_garbage\n");
         }
         Files.writeString(reviews.resolve("labels.csv"), csv);
-        Path out = dir.resolve("tuned.zip");
-        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--from-reviews", reviews.toString(),
-                "--model", model.toString(), "--out", out.toString(), "--fine-tune-epochs", "1");
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("current model:") && r.out().contains("fine-tuned   :"), r.out());
-        assertEquals(r.out().contains("promoted: wrote"), Files.exists(out), r.out());
+        return reviews;
     }
 
     @Test
