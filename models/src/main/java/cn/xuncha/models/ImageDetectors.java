@@ -24,10 +24,17 @@ public final class ImageDetectors {
 
     /** The box detector with the best second stage that fits it (see the class comment). */
     public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier) {
+        return withVerifier(boxes, classifier, true);
+    }
+
+    /** As {@link #withVerifier(BoxDetector, Supplier)}; tiled: large frames are also proposed on in tiles ({@link TiledProposer}). */
+    public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier, boolean tiled) {
+        BoxProposer proposer = tiled ? new TiledProposer(boxes) : boxes;
         Optional<GarbageClassifier> trained = shippedVerifier(boxes);
-        if (trained.isPresent()) return new VerifiedDetector(boxes, trained.get(), trained.get().metadata().detectionThreshold());
-        if (!boxes.metadata().validationMetrics().containsKey(VerifiedDetector.THRESHOLD_METRIC)) return boxes;
-        return VerifiedDetector.calibrated(boxes, classifier.get()).orElseThrow();
+        if (trained.isPresent()) return new VerifiedDetector(proposer, trained.get(), trained.get().metadata().detectionThreshold());
+        Double calibrated = boxes.metadata().validationMetrics().get(VerifiedDetector.THRESHOLD_METRIC);
+        if (calibrated == null) return boxes;
+        return new VerifiedDetector(proposer, classifier.get(), calibrated);
     }
 
     /** The name of the verifier trained for this box model: one per box model that ships. */

@@ -7,7 +7,6 @@ import cn.xuncha.models.data.PatchSampler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -38,12 +37,6 @@ public final class VerifiedDetector implements ImageDetector {
         this.proposer = proposer;
         this.classifier = classifier;
         this.threshold = threshold;
-    }
-
-    /** The two stages at the threshold training set for them, if the box model was calibrated with a classifier. */
-    public static Optional<VerifiedDetector> calibrated(BoxDetector boxes, CropScorer classifier) {
-        Double t = boxes.metadata().validationMetrics().get(THRESHOLD_METRIC);
-        return t == null ? Optional.empty() : Optional.of(new VerifiedDetector(boxes, classifier, t));
     }
 
     /** Whether a verifier was trained on the proposals of exactly this box model zip (a retrained one needs a new verifier). */
@@ -88,8 +81,9 @@ public final class VerifiedDetector implements ImageDetector {
     @Override
     public String description() {
         // "box detector + verifier", or "box head on <backbone> + verifier": eval's dataset line says which ran
-        String boxes = proposer instanceof ImageDetector d ? d.description().replace(" alone", "") : "box detector";
-        return boxes + " + verifier";
+        BoxProposer p = proposer instanceof TiledProposer t ? t.inner() : proposer;
+        String boxes = p instanceof ImageDetector d ? d.description().replace(" alone", "") : "box detector";
+        return boxes + " + verifier" + (proposer instanceof TiledProposer ? ", tiled" : "");
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.TiledProposer;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.BoxDetector;
 import java.io.IOException;
@@ -24,10 +25,14 @@ public final class ModelOption {
             + "model's boxes with, at the threshold in its metadata (default: the committed one, if trained on this box model)")
     Path verifier;
 
+    @Option(names = "--no-tiles", description = "propose boxes on the whole frame only (default: frames with a shorter side "
+            + "of 900 px or more are also proposed on in overlapping 720-px tiles, so far garbage keeps its detail)")
+    boolean noTiles;
+
     /** The single-image detector chosen by --detector and --verifier, built on clf where it needs the classifier. */
     public ImageDetector detector(GarbageClassifier clf) throws IOException {
         if ("sliding".equals(detector)) return new SingleImageDetector(clf);
-        if (detector == null && verifier == null) return ImageDetectors.defaultFor(clf);
+        if (detector == null && verifier == null && !noTiles) return ImageDetectors.defaultFor(clf);
         BoxDetector boxes = detector == null || detector.equals("boxes")
                 ? BoxDetector.loadDefault().orElseThrow(() -> new IOException("no box model ships in this build (models/trained/)"))
                 : BoxDetector.load(Path.of(detector));
@@ -36,10 +41,10 @@ public final class ModelOption {
             if (!VerifiedDetector.trainedOn(v.metadata(), boxes.sha256())) {
                 System.err.println("warning: " + verifier + " was trained on another box model's proposals; its threshold may not fit");
             }
-            return new VerifiedDetector(boxes, v, v.metadata().detectionThreshold());
+            return new VerifiedDetector(noTiles ? boxes : new TiledProposer(boxes), v, v.metadata().detectionThreshold());
         }
         if ("boxes".equals(detector)) return boxes;
-        return ImageDetectors.withVerifier(boxes, () -> clf);
+        return ImageDetectors.withVerifier(boxes, () -> clf, !noTiles);
     }
 
     public GarbageClassifier load() throws IOException {
