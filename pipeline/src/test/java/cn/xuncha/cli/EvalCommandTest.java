@@ -51,8 +51,9 @@ class EvalCommandTest {
         assertEquals(1, m.get("images").asInt());
         assertEquals(3, m.get("boxes").asInt());
         assertTrue(m.get("dataset").asText().contains("mosaic 2x2"), m.toString());
-        // "[box detector + verifier]", or "[box head on yolo-fastest-1.1 + verifier]" where the backbone's files are found
-        assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+) \\+ verifier]$"), "says which detector was measured: " + m);
+        // "[box detector + verifier, tiled]", or "[box head on yolo-fastest-1.1 + verifier, tiled]" where the backbone's
+        // files are found; tiled: the 1280-px mosaic is proposed on in tiles too
+        assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+) \\+ verifier, tiled]$"), "says which detector was measured: " + m);
     }
 
     @Test
