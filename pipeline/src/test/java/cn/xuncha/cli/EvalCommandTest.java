@@ -41,6 +41,12 @@ class EvalCommandTest {
         assertTrue(j.get("patches").get("negatives").asInt() > 0);
         assertTrue(j.has("imageAuroc") && j.has("falseBoxesPerImage") && j.has("boxRecallIou03"));
         assertTrue(j.get("strict").has("boxRecallIou03"), "recall at the false-box budget: " + j);
+        JsonNode curve = j.get("curve");
+        assertTrue(curve.size() > 10, "a threshold sweep: " + j);
+        for (int i = 1; i < curve.size(); i++) {
+            assertTrue(curve.get(i).get("falseBoxesPerImage").asDouble() <= curve.get(i - 1).get("falseBoxesPerImage").asDouble(),
+                    "a higher threshold never raises more boxes: " + curve);
+        }
 
         // the same three photos as one 2x2 mosaic (the fourth cell wraps to the first photo): box metrics only
         Path mosaicOut = dir.resolve("mosaic.json");

@@ -1,10 +1,11 @@
 package cn.xuncha.models.eval;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Metrics of one evaluation run; {@link #table()} for people, the record itself serialises to JSON. */
+/** Metrics of one evaluation run (with the threshold sweep); {@link #table()} for people, the record itself serialises to JSON. */
 public record EvalReport(
         String dataset,
         int images,
@@ -21,13 +22,17 @@ public record EvalReport(
         double falseBoxesPerImage,
         PatchMetrics patches,
         double secondsPerImage,
-        StrictPoint strict) {
+        StrictPoint strict,
+        List<CurvePoint> curve) {
 
     /** The operating budget: best box recall with at most this many false boxes per image. */
     public static final double FALSE_BOX_BUDGET = 0.5;
 
     /** Box recall and false boxes at the lowest threshold within {@link #FALSE_BOX_BUDGET}. */
     public record StrictPoint(double threshold, double boxRecallIou03, double falseBoxesPerImage) {}
+
+    /** Box recall and false boxes per image at one threshold: the sweep lets a deployment pick its own operating point. */
+    public record CurvePoint(double threshold, double boxRecallIou03, double falseBoxesPerImage) {}
 
     public Map<String, Double> asMetrics(String prefix) {
         Map<String, Double> m = new LinkedHashMap<>();

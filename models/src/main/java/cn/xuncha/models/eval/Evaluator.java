@@ -109,7 +109,16 @@ public final class Evaluator {
         return new EvalReport(dataset, n + unreadable, unreadable, truthBoxes(), detThreshold, opThreshold,
                 Auroc.of(imgScores, imgLabels), pos, neg, tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
                 pos == 0 ? Double.NaN : (double) tp / pos, boxRecall(detThreshold), falseBoxes(detThreshold),
-                PatchMetrics.of(patchScores, patchLabels, opThreshold), n == 0 ? Double.NaN : seconds / n, strict);
+                PatchMetrics.of(patchScores, patchLabels, opThreshold), n == 0 ? Double.NaN : seconds / n, strict, curve());
+    }
+
+    /** Recall and false boxes every 0.02 from the lowest useful threshold to 0.98. */
+    public List<EvalReport.CurvePoint> curve() {
+        List<EvalReport.CurvePoint> out = new ArrayList<>();
+        for (int t = lowestThresholdPercent(); t <= 98; t += 2) {
+            out.add(new EvalReport.CurvePoint(t / 100.0, boxRecall(t / 100.0), falseBoxes(t / 100.0)));
+        }
+        return out;
     }
 
     private int truthBoxes() {
