@@ -11,4 +11,9 @@ public interface CropScorer {
 
     /** Side of the square crops the scorer looks at, in pixels (crops are resized to it). */
     int cropSize();
+
+    /** How eval and logs name this second stage after the box detector ("box head on X + verifier"). */
+    default String stageName() {
+        return "verifier";
+    }
 }

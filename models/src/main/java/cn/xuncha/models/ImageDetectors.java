@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Which single-image detector to use: the box detector verified by the shipped verifier trained on its proposals,
- * else by the patch classifier when the box model was calibrated for that, else the box detector alone; without a
- * box model, the classifier's window scan.
+ * Which single-image detector to use: the box detector verified by the shipped verifier trained on its proposals
+ * (the one on the backbone's features first, then the fine-tuned patch classifier), else by the patch classifier when
+ * the box model was calibrated for that, else the box detector alone; without a box model, the classifier's window scan.
  */
 public final class ImageDetectors {
 
@@ -30,6 +30,8 @@ public final class ImageDetectors {
     /** As {@link #withVerifier(BoxDetector, Supplier)}; tiled: large frames are also proposed on in tiles ({@link TiledProposer}). */
     public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier, boolean tiled) {
         BoxProposer proposer = tiled ? new TiledProposer(boxes) : boxes;
+        Optional<FeatureVerifier> onFeatures = FeatureVerifier.loadShipped(boxes);
+        if (onFeatures.isPresent()) return new VerifiedDetector(proposer, onFeatures.get(), onFeatures.get().metadata().detectionThreshold());
         Optional<GarbageClassifier> trained = shippedVerifier(boxes);
         if (trained.isPresent()) return new VerifiedDetector(proposer, trained.get(), trained.get().metadata().detectionThreshold());
         Double calibrated = boxes.metadata().validationMetrics().get(VerifiedDetector.THRESHOLD_METRIC);

@@ -83,7 +83,7 @@ public final class VerifiedDetector implements ImageDetector {
         // "box detector + verifier", or "box head on <backbone> + verifier": eval's dataset line says which ran
         BoxProposer p = proposer instanceof TiledProposer t ? t.inner() : proposer;
         String boxes = p instanceof ImageDetector d ? d.description().replace(" alone", "") : "box detector";
-        return boxes + " + verifier" + (proposer instanceof TiledProposer ? ", tiled" : "");
+        return boxes + " + " + classifier.stageName() + (proposer instanceof TiledProposer ? ", tiled" : "");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.models.BoxProposer;
+import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.ImageDetectors;
@@ -21,8 +23,8 @@ public final class ModelOption {
             + "classifier's window scan (default: the committed box model and its verifier)")
     String detector;
 
-    @Option(names = "--verifier", paramLabel = "ZIP", description = "a verifier from 'train --verifier' to rescore the box "
-            + "model's boxes with, at the threshold in its metadata (default: the committed one, if trained on this box model)")
+    @Option(names = "--verifier", paramLabel = "ZIP", description = "a verifier from 'train --box-verifier [--on-features]' to rescore "
+            + "the box model's boxes with, at the threshold in its metadata (default: the committed one, if trained on this box model)")
     Path verifier;
 
     @Option(names = "--no-tiles", description = "propose boxes on the whole frame only (default: frames with a shorter side "
@@ -36,15 +38,23 @@ public final class ModelOption {
         BoxDetector boxes = detector == null || detector.equals("boxes")
                 ? BoxDetector.loadDefault().orElseThrow(() -> new IOException("no box model ships in this build (models/trained/)"))
                 : BoxDetector.load(Path.of(detector));
-        if (verifier != null) {
-            GarbageClassifier v = GarbageClassifier.load(verifier);
-            if (!VerifiedDetector.trainedOn(v.metadata(), boxes.sha256())) {
-                System.err.println("warning: " + verifier + " was trained on another box model's proposals; its threshold may not fit");
-            }
-            return new VerifiedDetector(noTiles ? boxes : new TiledProposer(boxes), v, v.metadata().detectionThreshold());
-        }
+        if (verifier != null) return verifiedBy(boxes);
         if ("boxes".equals(detector)) return boxes;
         return ImageDetectors.withVerifier(boxes, () -> clf, !noTiles);
+    }
+
+    /** The box model rescored by --verifier: a feature verifier (refused unless trained for it) or a fine-tuned classifier. */
+    private ImageDetector verifiedBy(BoxDetector boxes) throws IOException {
+        BoxProposer proposer = noTiles ? boxes : new TiledProposer(boxes);
+        if (FeatureVerifier.isOne(verifier)) {
+            FeatureVerifier v = FeatureVerifier.load(verifier, boxes);
+            return new VerifiedDetector(proposer, v, v.metadata().detectionThreshold());
+        }
+        GarbageClassifier v = GarbageClassifier.load(verifier);
+        if (!VerifiedDetector.trainedOn(v.metadata(), boxes.sha256())) {
+            System.err.println("warning: " + verifier + " was trained on another box model's proposals; its threshold may not fit");
+        }
+        return new VerifiedDetector(proposer, v, v.metadata().detectionThreshold());
     }
 
     public GarbageClassifier load() throws IOException {

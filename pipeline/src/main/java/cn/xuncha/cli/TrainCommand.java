@@ -1,5 +1,6 @@
 package cn.xuncha.cli;
 
+import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.ModelFiles;
@@ -9,6 +10,7 @@ import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.data.SharedPaths;
 import cn.xuncha.models.train.BoxTrainer;
+import cn.xuncha.models.train.FeatureVerifierTrainer;
 import cn.xuncha.models.train.MissingDataException;
 import cn.xuncha.models.train.ReviewFineTuner;
 import cn.xuncha.models.train.ReviewSet;
@@ -53,6 +55,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "detector's proposals into its verifier (garbage-verifier, or garbage-verifier-pretrained for the head on the backbone)")
     boolean boxVerifier;
 
+    @Option(names = "--on-features", description = "with --box-verifier: train the verifier on the box head's pre-trained "
+            + "backbone features of 96-px crops (garbage-verifier-features) instead of fine-tuning the 32-px classifier")
+    boolean onFeatures;
+
     @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 4 with --box-verifier)")
     Integer epochs;
 
@@ -94,6 +100,10 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("xuncha train: --backbone goes with --boxes");
             return 2;
         }
+        if (onFeatures && !boxVerifier) {
+            System.err.println("xuncha train: --on-features goes with --box-verifier");
+            return 2;
+        }
         if (reviewVerifier && reviews == null) {
             System.err.println("xuncha train: --tune-verifier goes with --from-reviews");
             return 2;
@@ -120,8 +130,10 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? (backbone != null ? 12 : 8) : boxVerifier ? 4 : 2, seed, batch != null ? batch : boxes ? 16 : 64,
-                lr != null ? lr : boxes ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
+                epochs != null ? epochs : boxes ? (backbone != null ? 12 : 8) : onFeatures ? 30 : boxVerifier ? 4 : 2, seed,
+                batch != null ? batch : boxes ? 16 : onFeatures ? 128 : 64,
+                lr != null ? lr : boxes || onFeatures ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
+        if (onFeatures) return trainFeatureVerifier(o);
         if (boxVerifier) return trainVerifier(o);
         if (boxes) {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
@@ -158,6 +170,21 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println(VerifiedCalibration.summary(r.metrics()));
             System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), o.out(), ModelFiles.metadataPath(o.out()));
         }
+        return 0;
+    }
+
+    private int trainFeatureVerifier(TrainOptions o) throws IOException {
+        BoxDetector boxModel = BoxDetector.loadDefault()
+                .filter(b -> b.backbone() != null)
+                .orElseThrow(() -> new MissingDataException(Backbone.directory().resolve("yolo-fastest-1.1-xl.weights")));
+        if (out == null) {
+            o = new TrainOptions(o.dataset(), o.cameras(), SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip"),
+                    o.epochs(), o.seed(), o.batchSize(), o.learningRate(), o.maxImages(), o.maxFalseBoxesPerImage());
+        }
+        System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
+        FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, System.out).run(boxModel);
+        System.out.println(VerifiedCalibration.summary(r.metrics()));
+        System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), o.out(), ModelFiles.metadataPath(o.out()));
         return 0;
     }
 

@@ -59,7 +59,7 @@ class EvalCommandTest {
         assertTrue(m.get("dataset").asText().contains("mosaic 2x2"), m.toString());
         // "[box detector + verifier, tiled]", or "[box head on yolo-fastest-1.1 + verifier, tiled]" where the backbone's
         // files are found; tiled: the 1280-px mosaic is proposed on in tiles too
-        assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+) \\+ verifier, tiled]$"), "says which detector was measured: " + m);
+        assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+) \\+ (feature )?verifier, tiled]$"), "says which detector was measured: " + m);
     }
 
     @Test

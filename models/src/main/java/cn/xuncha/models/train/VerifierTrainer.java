@@ -41,21 +41,14 @@ public final class VerifierTrainer {
 
     public record Result(GarbageClassifier model, Map<String, Double> metrics, double seconds) {}
 
-    /** Labelled proposal crops for training and epoch selection, and the valid photos the thresholds are set on. */
-    private record Mined(List<Patch> train, List<Patch> valid, List<LabeledImage> validPhotos) {}
-
     public Result run(BoxDetector boxes, GarbageClassifier base) throws IOException {
         long t0 = System.nanoTime();
         Nd4j.getRandom().setSeed(o.seed()); // dropout masks: a rerun must give the same verifier
         int size = base.metadata().inputSize();
-        Mined mined = mine(boxes, size);
+        MinedProposals mined = MinedProposals.mine(o, boxes, size, log);
         List<Patch> trainCrops = mined.train(), validCrops = mined.valid();
         List<LabeledImage> valid = mined.validPhotos();
-        long bags = count(trainCrops);
-        if (bags == 0 || bags == trainCrops.size()) {
-            throw new IOException("the box model's proposals on the train data gave " + bags + " bag and "
-                    + (trainCrops.size() - bags) + " background crops: a verifier needs both to learn from");
-        }
+        long bags = mined.checkBothClasses();
         int[] validLabels = validCrops.stream().mapToInt(Patch::label).toArray();
         MultiLayerNetwork net = base.network().clone();
         BestEpoch best = BestEpoch.startingFrom(net, Auroc.of(Trainer.score(net, validCrops, size), validLabels));
@@ -95,30 +88,5 @@ public final class VerifierTrainer {
                 m.operatingThreshold(), metrics.get(VerifiedDetector.THRESHOLD_METRIC), m.dataFingerprint(), metrics, training));
         ModelFiles.write(verifier, o.out());
         return new Result(verifier, metrics, (System.nanoTime() - t0) / 1e9);
-    }
-
-    private Mined mine(BoxDetector boxes, int size) throws IOException {
-        try (TrainingData data = new TrainingData(o, size)) {
-            List<LabeledImage> train = o.maxImages() > 0 && o.maxImages() < data.train.size()
-                    ? data.train.subList(0, o.maxImages()) : data.train;
-            List<LabeledImage> valid = data.validForThreshold(o.maxImages());
-            log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
-                    train.size(), valid.size(), data.cameraFrames().size());
-            ProposalCrops t = new ProposalCrops(boxes, size);
-            try (ProgressBar pb = bar("proposals train", train.size() + (train.size() + 3) / 4 + data.cameraFrames().size())) {
-                t.photos(train, pb::step).mosaics(train, pb::step).backgrounds(data.cameraFrames(), pb::step);
-            }
-            try (ProgressBar pb = bar("proposals valid", valid.size())) {
-                return new Mined(t.crops(), new ProposalCrops(boxes, size).photos(valid, pb::step).crops(), valid);
-            }
-        }
-    }
-
-    private static ProgressBar bar(String task, long max) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).build();
-    }
-
-    private static long count(List<Patch> crops) {
-        return crops.stream().filter(p -> p.label() == 1).count();
     }
 }

@@ -1,0 +1,147 @@
+package cn.xuncha.models.train;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.flip;
+
+import cn.xuncha.models.FeatureVerifier;
+import cn.xuncha.models.ModelFiles;
+import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.VerifiedDetector;
+import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.CropFeatures;
+import cn.xuncha.models.data.Augmenter;
+import cn.xuncha.models.data.Patch;
+import cn.xuncha.models.eval.Auroc;
+import cn.xuncha.models.eval.Evaluator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains {@link FeatureVerifier} on the box head's own proposals ({@link MinedProposals}, cut at 96 px): each train
+ * crop's backbone features are computed once as cut and once mirrored with photometric augmentation, then the small
+ * network is fitted on those vectors (fast: the backbone is frozen). The epoch with the best AUROC on the valid
+ * proposals is kept, and the two-stage thresholds are set on the valid photos ({@link VerifiedCalibration}).
+ */
+public final class FeatureVerifierTrainer {
+    private static final int FEATURE_BATCH = 64;
+    private final TrainOptions o;
+    private final PrintStream log;
+
+    public FeatureVerifierTrainer(TrainOptions o, PrintStream log) {
+        this.o = o;
+        this.log = log;
+    }
+
+    public record Result(FeatureVerifier model, Map<String, Double> metrics, double seconds) {}
+
+    public Result run(BoxDetector boxes) throws IOException {
+        Backbone backbone = boxes.backbone();
+        if (backbone == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
+        long t0 = System.nanoTime();
+        Nd4j.getRandom().setSeed(o.seed());
+        MinedProposals mined = MinedProposals.mine(o, boxes, FeatureVerifier.CROP, log);
+        long bags = mined.checkBothClasses();
+        Random rnd = new Random(o.seed());
+        List<Patch> train = new ArrayList<>(mined.train());
+        for (Patch p : mined.train()) train.add(new Patch(mirroredAugmented(p.bgr(), rnd), p.label()));
+        INDArray xTrain = features(backbone, train, "features train"), xValid = features(backbone, mined.valid(), "features valid");
+        INDArray yTrain = oneHot(train);
+        int[] validLabels = mined.valid().stream().mapToInt(Patch::label).toArray();
+        log.printf(Locale.ROOT, "proposal crops: %d train (%d bags; and as many mirrored), %d valid; %d features each%n",
+                mined.train().size(), bags, mined.valid().size(), xTrain.size(1));
+        MultiLayerNetwork net = FeatureVerifier.create(o.seed(), (int) xTrain.size(1), o.learningRate());
+        FeatureVerifier draft = new FeatureVerifier(net, backbone, null);
+        BestEpoch best = BestEpoch.none();
+        Map<String, Object> history = new LinkedHashMap<>();
+        int n = (int) xTrain.size(0);
+        for (int e = 1; e <= o.epochs(); e++) {
+            net.setLearningRate(o.learningRate() * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs())));
+            int[] order = shuffled(n, rnd);
+            for (int s = 0; s < n; s += o.batchSize()) {
+                int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + o.batchSize()));
+                net.fit(new DataSet(xTrain.getRows(rows), yTrain.getRows(rows)));
+            }
+            double auc = Auroc.of(draft.scoreFeatures(xValid), validLabels);
+            history.put("epoch" + e, Map.of("val_proposal_auroc", auc));
+            log.printf(Locale.ROOT, "epoch %d valid proposal AUROC %.4f%n", e, auc);
+            best.offer(e, auc, net);
+        }
+        best.restore(net);
+        log.printf(Locale.ROOT, "kept epoch %d (valid proposal AUROC %.4f)%n", best.epoch(), best.score());
+        Map<String, Double> metrics = VerifiedCalibration.metrics(new Evaluator(null, new VerifiedDetector(boxes, draft, 0.5))
+                .run(mined.validPhotos(), o.seed() + 1, () -> {}), o.maxFalseBoxesPerImage());
+        metrics.put("valid_proposal_auroc", best.score());
+        Map<String, Object> training = o.record(best.epoch(), history);
+        training.put(VerifiedDetector.BOX_MODEL_KEY, boxes.sha256());
+        training.put(Backbone.NAME_KEY, backbone.variant().fileName());
+        training.put(Backbone.SHA_KEY, backbone.sha256());
+        training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+        double det = metrics.get(VerifiedDetector.THRESHOLD_METRIC);
+        ModelMetadata meta = new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP,
+                cn.xuncha.models.data.PatchSampler.CROP_PAD, det, det, boxes.metadata().dataFingerprint(), metrics, training);
+        ModelFiles.write(net, meta, o.out());
+        return new Result(new FeatureVerifier(net, backbone, meta), metrics, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static INDArray features(Backbone backbone, List<Patch> crops, String task) {
+        List<INDArray> parts = new ArrayList<>();
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName(task).setInitialMax(crops.size()).build()) {
+            for (int s = 0; s < crops.size(); s += FEATURE_BATCH) {
+                List<Mat> mats = new ArrayList<>();
+                try {
+                    for (Patch p : crops.subList(s, Math.min(crops.size(), s + FEATURE_BATCH))) mats.add(mat(p.bgr()));
+                    parts.add(CropFeatures.of(backbone.features(mats)));
+                } finally {
+                    mats.forEach(Mat::close);
+                }
+                pb.stepBy(mats.size());
+            }
+        }
+        return Nd4j.vstack(parts.toArray(new INDArray[0]));
+    }
+
+    private static byte[] mirroredAugmented(byte[] bgr, Random rnd) {
+        try (Mat m = mat(bgr); Mat f = new Mat()) {
+            flip(m, f, 1);
+            return Augmenter.applyKeepingGeometry(f, rnd, true);
+        }
+    }
+
+    private static Mat mat(byte[] bgr) {
+        Mat m = new Mat(FeatureVerifier.CROP, FeatureVerifier.CROP, CV_8UC3);
+        m.data().put(bgr);
+        return m;
+    }
+
+    private static INDArray oneHot(List<Patch> crops) {
+        INDArray y = Nd4j.zeros(crops.size(), 2);
+        for (int i = 0; i < crops.size(); i++) y.putScalar(i, crops.get(i).label(), 1);
+        return y;
+    }
+
+    private static int[] shuffled(int n, Random rnd) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1), t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}

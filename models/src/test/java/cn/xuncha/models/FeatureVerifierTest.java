@@ -1,0 +1,107 @@
+package cn.xuncha.models;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BackboneVariant;
+import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.CropFeatures;
+import cn.xuncha.models.eval.Auroc;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The verifier on pooled backbone features: pooling, learning, and pairing with its box model (that part needs the backbone). */
+class FeatureVerifierTest {
+
+    @Test
+    void poolsWhatIsInTheCropAndWhereIntoOneVectorPerCrop() {
+        BackboneVariant v = BackboneVariant.STANDARD;
+        INDArray s8 = Nd4j.zeros(2, v.stride8Channels(), 12, 12);
+        INDArray deep = Nd4j.zeros(2, v.deepChannels(), 6, 6);
+        s8.putScalar(new int[] {1, 0, 3, 3}, 144); // crop 1: one hot cell in channel 0 of the fine map
+        deep.putScalar(new int[] {1, 0, 2, 2}, 4); // crop 1: centre cell (rows/cols 2..3) of the deep map
+        INDArray f = CropFeatures.of(new INDArray[] {s8, deep});
+        assertEquals(2, f.size(0));
+        assertEquals(CropFeatures.length(v), f.size(1));
+        assertEquals(1.0, f.getDouble(1, 0), 1e-6, "stride-8 mean of channel 0");
+        assertEquals(144.0, f.getDouble(1, v.stride8Channels()), 1e-6, "stride-8 max of channel 0");
+        int grid = 2 * v.stride8Channels() + 2 * v.deepChannels();
+        assertEquals(1.0, f.getDouble(1, grid + 4 * v.deepChannels()), 1e-6, "the centre cell's mean of channel 0");
+        assertEquals(0.0, f.getDouble(1, grid), 1e-6, "the top-left cell is empty");
+        assertEquals(0.0, f.getDouble(0, 0), 1e-6, "crop 0 is all zero");
+    }
+
+    @Test
+    void refusesADeepMapSmallerThanItsGrid() {
+        INDArray[] maps = {Nd4j.zeros(1, 4, 4, 4), Nd4j.zeros(1, 4, 2, 2)};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CropFeatures.of(maps));
+        assertTrue(e.getMessage().contains("2x2"), e.getMessage());
+    }
+
+    @Test
+    void learnsToSeparateTwoKindsOfFeatureVectors() {
+        int n = 256, len = 40;
+        Random rnd = new Random(7);
+        INDArray x = Nd4j.zeros(n, len), y = Nd4j.zeros(n, 2);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int j = 0; j < len; j++) x.putScalar(i, j, rnd.nextGaussian() + (labels[i] == 1 && j < 5 ? 1.5 : 0));
+            y.putScalar(i, labels[i], 1);
+        }
+        FeatureVerifier v = new FeatureVerifier(FeatureVerifier.create(1, len, 0.01), null, null);
+        for (int e = 0; e < 30; e++) v.network().fit(new DataSet(x, y));
+        float[] p = v.scoreFeatures(x);
+        for (float s : p) assertTrue(s >= 0 && s <= 1);
+        assertTrue(Auroc.of(p, labels) > 0.9, "AUROC " + Auroc.of(p, labels));
+        assertEquals("feature verifier", v.stageName());
+    }
+
+    @Test
+    void aPatchClassifierZipIsNotTakenForAFeatureVerifier(@TempDir Path tmp) throws IOException {
+        assertFalse(FeatureVerifier.isOne(TestModels.writeUntrained(tmp, 0.5)));
+        IOException e = assertThrows(IOException.class, () -> FeatureVerifier.isOne(tmp.resolve("missing.zip")));
+        assertTrue(e.getMessage().contains("missing.json"), e.getMessage());
+    }
+
+    @Test
+    void pairsOnlyWithTheBoxModelItWasTrainedFor(@TempDir Path tmp) throws IOException {
+        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
+        assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
+        int len = CropFeatures.length(boxes.backbone().variant());
+        Path zip = tmp.resolve("fv.zip");
+        ModelFiles.write(FeatureVerifier.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
+        assertTrue(FeatureVerifier.isOne(zip));
+        FeatureVerifier v = FeatureVerifier.load(zip, boxes);
+        try (Mat img = new Mat(240, 320, CV_8UC3, new Scalar(80, 100, 120, 0)); Mat small = new Mat(30, 50, CV_8UC3, new Scalar(9, 9, 9, 0))) {
+            float[] s = v.scoreBatch(List.of(img, small));
+            assertEquals(2, s.length);
+            DetectionResult r = new VerifiedDetector(boxes, v, 0).detectAll(img);
+            assertTrue(r.maxScore() >= 0 && r.maxScore() <= 1);
+        }
+        Path other = tmp.resolve("other.zip");
+        ModelFiles.write(FeatureVerifier.create(1, len, 0.001), meta("0".repeat(64), boxes.backbone().sha256()), other);
+        IOException e = assertThrows(IOException.class, () -> FeatureVerifier.load(other, boxes));
+        assertTrue(e.getMessage().contains("another box model"), e.getMessage());
+    }
+
+    private static ModelMetadata meta(String boxSha, String backboneSha) {
+        return new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP, 1.25, 0.5, 0.5, "test", Map.of(),
+                Map.of(VerifiedDetector.BOX_MODEL_KEY, boxSha, Backbone.SHA_KEY, backboneSha));
+    }
+}
