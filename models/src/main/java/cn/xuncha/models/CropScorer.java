@@ -1,5 +1,9 @@
 package cn.xuncha.models;
 
+import cn.xuncha.models.data.Crops;
+import cn.xuncha.models.data.PatchSampler;
+import cn.xuncha.models.data.PixelBox;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -8,6 +12,17 @@ public interface CropScorer {
 
     /** One probability per crop, in order; crops of any size. */
     float[] scoreBatch(List<Mat> bgrCrops);
+
+    /** One probability per box of this frame: each box's padded square window, cut at {@link #cropSize} and scored. */
+    default float[] scoreBoxes(Mat bgr, List<PixelBox> boxes) {
+        List<Mat> crops = new ArrayList<>();
+        try {
+            for (PixelBox b : boxes) crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), cropSize()));
+            return scoreBatch(crops);
+        } finally {
+            crops.forEach(Mat::close);
+        }
+    }
 
     /** Side of the square crops the scorer looks at, in pixels (crops are resized to it). */
     int cropSize();

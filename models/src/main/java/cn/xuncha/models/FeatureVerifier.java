@@ -1,8 +1,10 @@
 package cn.xuncha.models;
 
 import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.CropFeatures;
 import cn.xuncha.models.data.Crops;
+import cn.xuncha.models.data.PatchSampler;
 import cn.xuncha.models.data.PixelBox;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -25,14 +28,17 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The box detector's second stage on pre-trained features: each box's padded square crop goes through the same frozen
- * backbone as the box head ({@link Backbone}), is pooled ({@link CropFeatures}) and scored by a small trained network.
- * It sees a bag at 96 px whatever its size in the frame, with features learned on COCO, where the patch classifier
- * sees 32 px of its own features learned from 952 photos. The backbone is the box detector's and is not closed here.
+ * backbone as the box head ({@link Backbone}), is pooled ({@link CropFeatures}), joined by the box's log aspect ratio
+ * (the square crop hides where a box's edges are), and a small network predicts the box's overlap with a bag (IoU,
+ * 0 on background). A tight box scores above a loose one on the same bag, which is what suppression and the
+ * one-box-per-bag count need. It sees a bag at 96 px whatever its size in the frame, with features learned on COCO.
+ * The backbone is the box detector's and is not closed here.
  */
 public final class FeatureVerifier implements CropScorer, AutoCloseable {
     public static final String MODEL_NAME = "garbage-verifier-features";
@@ -50,7 +56,10 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         this.metadata = metadata;
     }
 
-    /** Batch-normalised pooled features, two ReLU layers with dropout, softmax over background/garbage. */
+    /** Metadata key: the shorter sides the box model proposed at when this verifier was trained (its run-time scales). */
+    public static final String SIDES_KEY = "proposal_short_sides";
+
+    /** Batch-normalised pooled features and aspect, two ReLU layers with dropout, a sigmoid for the expected IoU. */
     public static MultiLayerNetwork create(long seed, int inputs, double learningRate) {
         MultiLayerNetwork n = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.RELU).l2(1e-4)
@@ -60,11 +69,16 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
                 .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build())
                 .layer(new DropoutLayer(0.5))
                 .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
                 .setInputType(InputType.feedForward(inputs))
                 .build());
         n.init();
         return n;
+    }
+
+    /** Length of a feature row for this backbone: the pooled crop features and the box's log aspect ratio. */
+    public static int inputs(BackboneVariant v) {
+        return CropFeatures.length(v) + 1;
     }
 
     /** The verifier shipped for this box model (models/trained/NAME.*), if one was trained on its proposals and backbone. */
@@ -116,6 +130,18 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return metadata;
     }
 
+    /** The box model's proposal scales this verifier was trained on; the box model's own input size if none are recorded. */
+    public static List<Integer> proposalSides(ModelMetadata meta, cn.xuncha.models.boxes.BoxDetector boxes) {
+        Object sides = meta == null || meta.training() == null ? null : meta.training().get(SIDES_KEY);
+        if (!(sides instanceof List<?> l) || l.isEmpty()) return List.of(boxes.inputSize());
+        return l.stream().map(o -> ((Number) o).intValue()).toList();
+    }
+
+    /** The box detector's backbone this verifier reads its features from. */
+    public Backbone backbone() {
+        return backbone;
+    }
+
     public MultiLayerNetwork network() {
         return net;
     }
@@ -130,31 +156,63 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return "feature verifier";
     }
 
+    /** Crops without their boxes (reviewed crops, say) are scored as square boxes. */
     @Override
     public float[] scoreBatch(List<Mat> bgrCrops) {
-        float[] out = new float[bgrCrops.size()];
-        for (int start = 0; start < bgrCrops.size(); start += CHUNK) {
-            List<Mat> resized = new ArrayList<>();
-            try {
-                for (int i = start; i < Math.min(bgrCrops.size(), start + CHUNK); i++) {
-                    Mat c = bgrCrops.get(i);
-                    double side = Math.max(c.cols(), c.rows());
-                    resized.add(Crops.window(c, new PixelBox((c.cols() - side) / 2, (c.rows() - side) / 2, side, side), CROP));
-                }
-                float[] s = scoreFeatures(CropFeatures.of(backbone.features(resized)));
-                System.arraycopy(s, 0, out, start, s.length);
-            } finally {
-                resized.forEach(Mat::close);
+        return score(bgrCrops, new double[bgrCrops.size()]);
+    }
+
+    @Override
+    public float[] scoreBoxes(Mat bgr, List<PixelBox> boxes) {
+        List<Mat> crops = new ArrayList<>();
+        try {
+            double[] logAspects = new double[boxes.size()];
+            for (int i = 0; i < boxes.size(); i++) {
+                PixelBox b = boxes.get(i);
+                crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), CROP));
+                logAspects[i] = logAspect(b.w(), b.h());
             }
+            return score(crops, logAspects);
+        } finally {
+            crops.forEach(Mat::close);
+        }
+    }
+
+    private float[] score(List<Mat> crops, double[] logAspects) {
+        float[] out = new float[crops.size()];
+        for (int start = 0; start < crops.size(); start += CHUNK) {
+            int end = Math.min(crops.size(), start + CHUNK);
+            float[] s = scoreFeatures(features(backbone, crops.subList(start, end), Arrays.copyOfRange(logAspects, start, end)));
+            System.arraycopy(s, 0, out, start, s.length);
         }
         return out;
     }
 
-    /** Garbage probability per row of pooled features [n, length]. */
+    /** Feature rows [n, {@link #inputs}] of crops of any size (each squared and resized to {@link #CROP}) and their boxes' log aspects. */
+    public static INDArray features(Backbone backbone, List<Mat> crops, double[] logAspects) {
+        List<Mat> resized = new ArrayList<>();
+        try {
+            for (Mat c : crops) {
+                double side = Math.max(c.cols(), c.rows());
+                resized.add(Crops.window(c, new PixelBox((c.cols() - side) / 2, (c.rows() - side) / 2, side, side), CROP));
+            }
+            INDArray pooled = CropFeatures.of(backbone.features(resized));
+            return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
+        } finally {
+            resized.forEach(Mat::close);
+        }
+    }
+
+    /** log(w / h), bounded: the box's shape, which its square crop does not show. */
+    public static double logAspect(double w, double h) {
+        return w <= 0 || h <= 0 ? 0 : Math.max(-2, Math.min(2, Math.log(w / h)));
+    }
+
+    /** Expected IoU with a bag per feature row [n, {@link #inputs}]. */
     public synchronized float[] scoreFeatures(INDArray features) {
         INDArray p = net.output(features, false);
         float[] out = new float[(int) features.size(0)];
-        for (int i = 0; i < out.length; i++) out[i] = p.getFloat(i, 1);
+        for (int i = 0; i < out.length; i++) out[i] = p.getFloat(i, 0);
         return out;
     }
 

@@ -29,14 +29,20 @@ public final class ImageDetectors {
 
     /** As {@link #withVerifier(BoxDetector, Supplier)}; tiled: large frames are also proposed on in tiles ({@link TiledProposer}). */
     public static ImageDetector withVerifier(BoxDetector boxes, Supplier<GarbageClassifier> classifier, boolean tiled) {
-        BoxProposer proposer = tiled ? new TiledProposer(boxes) : boxes;
         Optional<FeatureVerifier> onFeatures = FeatureVerifier.loadShipped(boxes);
-        if (onFeatures.isPresent()) return new VerifiedDetector(proposer, onFeatures.get(), onFeatures.get().metadata().detectionThreshold());
+        if (onFeatures.isPresent()) return verifiedOnFeatures(boxes, onFeatures.get(), tiled);
+        BoxProposer proposer = tiled ? new TiledProposer(boxes) : boxes;
         Optional<GarbageClassifier> trained = shippedVerifier(boxes);
         if (trained.isPresent()) return new VerifiedDetector(proposer, trained.get(), trained.get().metadata().detectionThreshold());
         Double calibrated = boxes.metadata().validationMetrics().get(VerifiedDetector.THRESHOLD_METRIC);
         if (calibrated == null) return boxes;
         return new VerifiedDetector(proposer, classifier.get(), calibrated);
+    }
+
+    /** The box model proposing at the scales the feature verifier was trained on, rescored by it at its threshold. */
+    public static VerifiedDetector verifiedOnFeatures(BoxDetector boxes, FeatureVerifier verifier, boolean tiled) {
+        BoxProposer scales = new MultiScaleProposer(boxes, FeatureVerifier.proposalSides(verifier.metadata(), boxes));
+        return new VerifiedDetector(tiled ? new TiledProposer(scales) : scales, verifier, verifier.metadata().detectionThreshold());
     }
 
     /** The name of the verifier trained for this box model: one per box model that ships. */

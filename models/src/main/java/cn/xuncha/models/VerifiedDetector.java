@@ -2,8 +2,6 @@ package cn.xuncha.models;
 
 import cn.xuncha.models.boxes.BoxDecoder;
 import cn.xuncha.models.boxes.BoxDetector;
-import cn.xuncha.models.data.Crops;
-import cn.xuncha.models.data.PatchSampler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,23 +46,16 @@ public final class VerifiedDetector implements ImageDetector {
     public DetectionResult detectAll(Mat bgr) {
         List<Detection> peaks = proposer.proposals(bgr).detections().stream()
                 .sorted(Comparator.comparingDouble(Detection::score).reversed()).limit(MAX_PROPOSALS).toList();
-        List<Mat> crops = new ArrayList<>();
-        try {
-            int size = classifier.cropSize();
-            for (Detection d : peaks) crops.add(Crops.window(bgr, d.box().squareAround(PatchSampler.CROP_PAD), size));
-            float[] verdict = classifier.scoreBatch(crops);
-            List<Detection> rescored = new ArrayList<>();
-            double max = 0;
-            for (int i = 0; i < peaks.size(); i++) {
-                Detection d = peaks.get(i);
-                double s = Math.sqrt(d.score() * verdict[i]);
-                max = Math.max(max, s);
-                rescored.add(new Detection(d.category(), s, d.box()));
-            }
-            return new DetectionResult(max, BoxDecoder.suppress(rescored));
-        } finally {
-            crops.forEach(Mat::close);
+        float[] verdict = classifier.scoreBoxes(bgr, peaks.stream().map(Detection::box).toList());
+        List<Detection> rescored = new ArrayList<>();
+        double max = 0;
+        for (int i = 0; i < peaks.size(); i++) {
+            Detection d = peaks.get(i);
+            double s = Math.sqrt(d.score() * verdict[i]);
+            max = Math.max(max, s);
+            rescored.add(new Detection(d.category(), s, d.box()));
         }
+        return new DetectionResult(max, BoxDecoder.suppress(rescored));
     }
 
     @Override
@@ -80,10 +71,13 @@ public final class VerifiedDetector implements ImageDetector {
 
     @Override
     public String description() {
-        // "box detector + verifier", or "box head on <backbone> + verifier": eval's dataset line says which ran
+        // "box detector + verifier", or "box head on <backbone> at 256+384 px + feature verifier, tiled": eval's dataset
+        // line says which ran
         BoxProposer p = proposer instanceof TiledProposer t ? t.inner() : proposer;
+        String scales = p instanceof MultiScaleProposer m ? " " + m.scales() : "";
+        if (p instanceof MultiScaleProposer m) p = m.boxes();
         String boxes = p instanceof ImageDetector d ? d.description().replace(" alone", "") : "box detector";
-        return boxes + " + " + classifier.stageName() + (proposer instanceof TiledProposer ? ", tiled" : "");
+        return boxes + scales + " + " + classifier.stageName() + (proposer instanceof TiledProposer ? ", tiled" : "");
     }
 
     @Override

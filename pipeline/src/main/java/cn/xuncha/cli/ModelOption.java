@@ -45,11 +45,8 @@ public final class ModelOption {
 
     /** The box model rescored by --verifier: a feature verifier (refused unless trained for it) or a fine-tuned classifier. */
     private ImageDetector verifiedBy(BoxDetector boxes) throws IOException {
+        if (FeatureVerifier.isOne(verifier)) return ImageDetectors.verifiedOnFeatures(boxes, FeatureVerifier.load(verifier, boxes), !noTiles);
         BoxProposer proposer = noTiles ? boxes : new TiledProposer(boxes);
-        if (FeatureVerifier.isOne(verifier)) {
-            FeatureVerifier v = FeatureVerifier.load(verifier, boxes);
-            return new VerifiedDetector(proposer, v, v.metadata().detectionThreshold());
-        }
         GarbageClassifier v = GarbageClassifier.load(verifier);
         if (!VerifiedDetector.trainedOn(v.metadata(), boxes.sha256())) {
             System.err.println("warning: " + verifier + " was trained on another box model's proposals; its threshold may not fit");

@@ -10,6 +10,7 @@ import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.data.SharedPaths;
 import cn.xuncha.models.train.BoxTrainer;
+import cn.xuncha.models.train.FeatureReviewTuner;
 import cn.xuncha.models.train.FeatureVerifierTrainer;
 import cn.xuncha.models.train.MissingDataException;
 import cn.xuncha.models.train.ReviewFineTuner;
@@ -21,6 +22,7 @@ import cn.xuncha.models.train.VerifierTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "backbone features of 96-px crops (garbage-verifier-features) instead of fine-tuning the 32-px classifier")
     boolean onFeatures;
 
-    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 4 with --box-verifier)")
+    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 4 with --box-verifier, 15 with --on-features)")
     Integer epochs;
 
     @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
@@ -83,8 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--from-reviews", paramLabel = "DIR", description = "fine-tune on DIR/labels.csv (file,label,category) instead of training from scratch")
     Path reviews;
 
-    @Option(names = "--tune-verifier", description = "with --from-reviews: fine-tune the verifier of the single-image detector "
-            + "(garbage-verifier-pretrained, or garbage-verifier without the backbone's files) instead of the crop classifier")
+    @Option(names = "--tune-verifier", description = "with --from-reviews: fine-tune the verifier of the single-image detector (garbage-verifier-features when it ships, else "
+            + "garbage-verifier-pretrained, or garbage-verifier without the backbone's files) instead of the crop classifier")
     boolean reviewVerifier;
 
     @Mixin
@@ -130,7 +132,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? (backbone != null ? 12 : 8) : onFeatures ? 30 : boxVerifier ? 4 : 2, seed,
+                epochs != null ? epochs : boxes ? (backbone != null ? 12 : 8) : onFeatures ? 15 : boxVerifier ? 4 : 2, seed,
                 batch != null ? batch : boxes ? 16 : onFeatures ? 128 : 64,
                 lr != null ? lr : boxes || onFeatures ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
         if (onFeatures) return trainFeatureVerifier(o);
@@ -174,9 +176,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainFeatureVerifier(TrainOptions o) throws IOException {
-        BoxDetector boxModel = BoxDetector.loadDefault()
-                .filter(b -> b.backbone() != null)
-                .orElseThrow(() -> new MissingDataException(Backbone.directory().resolve("yolo-fastest-1.1-xl.weights")));
+        Path weights = BoxDetector.pretrainedBackboneWeights().orElse(Backbone.directory());
+        BoxDetector boxModel = BoxDetector.loadDefault().filter(b -> b.backbone() != null)
+                .orElseThrow(() -> new MissingDataException(weights)); // the head (and so its features) needs these files
         if (out == null) {
             o = new TrainOptions(o.dataset(), o.cameras(), SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip"),
                     o.epochs(), o.seed(), o.batchSize(), o.learningRate(), o.maxImages(), o.maxFalseBoxesPerImage());
@@ -199,6 +201,8 @@ public final class TrainCommand implements Callable<Integer> {
     private int fineTuneVerifier() throws IOException {
         BoxDetector boxes = BoxDetector.loadDefault()
                 .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
+        Optional<FeatureVerifier> onFeatures = FeatureVerifier.loadShipped(boxes);
+        if (onFeatures.isPresent()) return fineTune(onFeatures.get(), boxes);
         String name = ImageDetectors.verifierNameFor(boxes);
         Path target = out != null ? out : SharedPaths.defaultModelZip().resolveSibling(name + ".zip");
         try (GarbageClassifier current = ImageDetectors.shippedVerifier(boxes).orElseThrow(() -> new IOException(
@@ -208,16 +212,34 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The shipped detector verifies on backbone features: that verifier is the one the reviews should teach. */
+    private int fineTune(FeatureVerifier current, BoxDetector boxes) throws IOException {
+        Path target = out != null ? out : SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip");
+        System.out.println("verifier: " + FeatureVerifier.MODEL_NAME + " for " + boxes.description());
+        ReviewFineTuner.Outcome<FeatureVerifier> r = new FeatureReviewTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
+        return promote(r.metric(), r.currentScore(), r.candidateScore(), r.improved(),
+                () -> ModelFiles.write(r.candidate().network(), r.candidate().metadata(), target), target);
+    }
+
     private int fineTune(GarbageClassifier current, Path target) throws IOException {
-        ReviewFineTuner.Outcome r = new ReviewFineTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
-        System.out.printf(Locale.ROOT, "current model: %s %.4f%nfine-tuned   : %s %.4f%n",
-                r.metric(), r.currentScore(), r.metric(), r.candidateScore());
-        if (!r.improved()) {
+        ReviewFineTuner.Outcome<GarbageClassifier> r = new ReviewFineTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
+        return promote(r.metric(), r.currentScore(), r.candidateScore(), r.improved(), () -> ModelFiles.write(r.candidate(), target), target);
+    }
+
+    /** Writes the fine-tuned model only when it beat the current one on the held-out reviews. */
+    private static int promote(String metric, double current, double candidate, boolean improved, ModelWrite write, Path target)
+            throws IOException {
+        System.out.printf(Locale.ROOT, "current model: %s %.4f%nfine-tuned   : %s %.4f%n", metric, current, metric, candidate);
+        if (!improved) {
             System.out.println("not promoted: the fine-tuned model is not better on the held-out slice");
             return 0;
         }
-        ModelFiles.write(r.candidate(), target);
+        write.run();
         System.out.println("promoted: wrote " + target + " and " + ModelFiles.metadataPath(target));
         return 0;
+    }
+
+    private interface ModelWrite {
+        void run() throws IOException;
     }
 }

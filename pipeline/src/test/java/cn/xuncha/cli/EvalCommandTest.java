@@ -57,9 +57,10 @@ class EvalCommandTest {
         assertEquals(1, m.get("images").asInt());
         assertEquals(3, m.get("boxes").asInt());
         assertTrue(m.get("dataset").asText().contains("mosaic 2x2"), m.toString());
-        // "[box detector + verifier, tiled]", or "[box head on yolo-fastest-1.1 + verifier, tiled]" where the backbone's
-        // files are found; tiled: the 1280-px mosaic is proposed on in tiles too
-        assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+) \\+ (feature )?verifier, tiled]$"), "says which detector was measured: " + m);
+        // "[box detector + verifier, tiled]", or "[box head on yolo-fastest-1.1-xl at 256+384 px + feature verifier, tiled]"
+        // where the backbone's files are found; tiled: the 1280-px mosaic is proposed on in tiles too
+        assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+( at \\S+ px)?) \\+ (feature )?verifier, tiled]$"),
+                "says which detector was measured: " + m);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import cn.xuncha.analysis.SyntheticScene;
+import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.ModelMetadata;
@@ -66,10 +67,15 @@ class TrainCommandTest {
                 "--out", out.toString(), "--fine-tune-epochs", "1");
         assertEquals(0, r.exit(), r.err());
         BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
-        assertTrue(r.out().contains("verifier: " + ImageDetectors.verifierNameFor(boxes) + " for " + boxes.description()), r.out());
+        // the verifier on backbone features where it ships and the backbone's files are found, else the crop classifier
+        boolean onFeatures = FeatureVerifier.loadShipped(boxes).isPresent();
+        String name = onFeatures ? FeatureVerifier.MODEL_NAME : ImageDetectors.verifierNameFor(boxes);
+        assertTrue(r.out().contains("verifier: " + name + " for " + boxes.description()), r.out());
         assertTrue(r.out().contains("current model:") && r.out().contains("fine-tuned   :"), r.out());
         assertEquals(r.out().contains("promoted: wrote"), Files.exists(out), r.out());
-        if (Files.exists(out)) {
+        if (Files.exists(out) && onFeatures) {
+            assertTrue(VerifiedDetector.trainedOn(FeatureVerifier.load(out, boxes).metadata(), boxes.sha256()), "still pairs with its box model");
+        } else if (Files.exists(out)) {
             try (GarbageClassifier tuned = GarbageClassifier.load(out)) {
                 assertTrue(VerifiedDetector.trainedOn(tuned.metadata(), boxes.sha256()), "still pairs with its box model");
             }

@@ -187,6 +187,16 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
         return detectAt(bgr, metadata.inputSize(), false);
     }
 
+    /** As {@link #proposals}, with the image scaled so that its shorter side is shortSide pixels. */
+    public DetectionResult proposalsAt(Mat bgr, int shortSide) {
+        return detectAt(bgr, shortSide, false);
+    }
+
+    /** The shorter side images are scaled to for this model (what it was trained at). */
+    public int inputSize() {
+        return metadata.inputSize();
+    }
+
     private DetectionResult detectAt(Mat bgr, int shortSide, boolean suppress) {
         double s = shortSide / (double) Math.min(bgr.cols(), bgr.rows());
         int w = (int) Math.round(Math.min(bgr.cols() * s, shortSide * MAX_ASPECT));

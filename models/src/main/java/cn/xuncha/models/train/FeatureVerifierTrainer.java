@@ -6,12 +6,12 @@ import static org.bytedeco.opencv.global.opencv_core.flip;
 import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
+import cn.xuncha.models.MultiScaleProposer;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
-import cn.xuncha.models.boxes.CropFeatures;
+import cn.xuncha.models.train.ProposalCrops.Proposal;
 import cn.xuncha.models.data.Augmenter;
-import cn.xuncha.models.data.Patch;
 import cn.xuncha.models.eval.Auroc;
 import cn.xuncha.models.eval.Evaluator;
 import java.io.IOException;
@@ -32,13 +32,17 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains {@link FeatureVerifier} on the box head's own proposals ({@link MinedProposals}, cut at 96 px): each train
- * crop's backbone features are computed once as cut and once mirrored with photometric augmentation, then the small
- * network is fitted on those vectors (fast: the backbone is frozen). The epoch with the best AUROC on the valid
- * proposals is kept, and the two-stage thresholds are set on the valid photos ({@link VerifiedCalibration}).
+ * Trains {@link FeatureVerifier} on the box head's own proposals at its training scale and 1.5x
+ * ({@link MultiScaleProposer}, {@link MinedProposals}, cut at 96 px), to predict each proposal's best IoU with a bag.
+ * Each train crop's backbone features are computed once as cut and once mirrored with photometric augmentation, then
+ * the small network is fitted on those vectors (fast: the backbone is frozen). The epoch whose scores best rank the
+ * valid proposals that count as hits (IoU >= 0.3) is kept, and the two-stage thresholds are set on the valid photos
+ * ({@link VerifiedCalibration}).
  */
 public final class FeatureVerifierTrainer {
     private static final int FEATURE_BATCH = 64;
+    /** A proposal counts as found garbage at this IoU, as in eval: epochs are chosen on that ranking. */
+    private static final double HIT_IOU = 0.3;
     private final TrainOptions o;
     private final PrintStream log;
 
@@ -54,42 +58,39 @@ public final class FeatureVerifierTrainer {
         if (backbone == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
         long t0 = System.nanoTime();
         Nd4j.getRandom().setSeed(o.seed());
-        MinedProposals mined = MinedProposals.mine(o, boxes, FeatureVerifier.CROP, log);
+        List<Integer> sides = List.of(boxes.inputSize(), boxes.inputSize() * 3 / 2);
+        MultiScaleProposer proposer = new MultiScaleProposer(boxes, sides);
+        MinedProposals mined = MinedProposals.mine(o, proposer, FeatureVerifier.CROP, log);
         long bags = mined.checkBothClasses();
         Random rnd = new Random(o.seed());
-        List<Patch> train = new ArrayList<>(mined.train());
-        for (Patch p : mined.train()) train.add(new Patch(mirroredAugmented(p.bgr(), rnd), p.label()));
+        List<Proposal> train = withMirrors(mined.train(), rnd);
         INDArray xTrain = features(backbone, train, "features train"), xValid = features(backbone, mined.valid(), "features valid");
-        INDArray yTrain = oneHot(train);
-        int[] validLabels = mined.valid().stream().mapToInt(Patch::label).toArray();
-        log.printf(Locale.ROOT, "proposal crops: %d train (%d bags; and as many mirrored), %d valid; %d features each%n",
-                mined.train().size(), bags, mined.valid().size(), xTrain.size(1));
+        INDArray yTrain = targets(train, xTrain);
+        int[] validHits = mined.valid().stream().mapToInt(p -> p.iou() >= HIT_IOU ? 1 : 0).toArray();
+        log.printf(Locale.ROOT, "proposal crops at %s px: %d train (%d bags; and as many mirrored), %d valid; %d features each%n",
+                sides, mined.train().size(), bags, mined.valid().size(), xTrain.size(1));
         MultiLayerNetwork net = FeatureVerifier.create(o.seed(), (int) xTrain.size(1), o.learningRate());
         FeatureVerifier draft = new FeatureVerifier(net, backbone, null);
         BestEpoch best = BestEpoch.none();
         Map<String, Object> history = new LinkedHashMap<>();
-        int n = (int) xTrain.size(0);
         for (int e = 1; e <= o.epochs(); e++) {
             net.setLearningRate(o.learningRate() * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs())));
-            int[] order = shuffled(n, rnd);
-            for (int s = 0; s < n; s += o.batchSize()) {
-                int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + o.batchSize()));
-                net.fit(new DataSet(xTrain.getRows(rows), yTrain.getRows(rows)));
-            }
-            double auc = Auroc.of(draft.scoreFeatures(xValid), validLabels);
+            fitEpoch(net, xTrain, yTrain, o.batchSize(), rnd);
+            double auc = Auroc.of(draft.scoreFeatures(xValid), validHits);
             history.put("epoch" + e, Map.of("val_proposal_auroc", auc));
             log.printf(Locale.ROOT, "epoch %d valid proposal AUROC %.4f%n", e, auc);
             best.offer(e, auc, net);
         }
         best.restore(net);
         log.printf(Locale.ROOT, "kept epoch %d (valid proposal AUROC %.4f)%n", best.epoch(), best.score());
-        Map<String, Double> metrics = VerifiedCalibration.metrics(new Evaluator(null, new VerifiedDetector(boxes, draft, 0.5))
+        Map<String, Double> metrics = VerifiedCalibration.metrics(new Evaluator(null, new VerifiedDetector(proposer, draft, 0.5))
                 .run(mined.validPhotos(), o.seed() + 1, () -> {}), o.maxFalseBoxesPerImage());
         metrics.put("valid_proposal_auroc", best.score());
         Map<String, Object> training = o.record(best.epoch(), history);
         training.put(VerifiedDetector.BOX_MODEL_KEY, boxes.sha256());
         training.put(Backbone.NAME_KEY, backbone.variant().fileName());
         training.put(Backbone.SHA_KEY, backbone.sha256());
+        training.put(FeatureVerifier.SIDES_KEY, sides);
         training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
         double det = metrics.get(VerifiedDetector.THRESHOLD_METRIC);
         ModelMetadata meta = new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP,
@@ -98,18 +99,43 @@ public final class FeatureVerifierTrainer {
         return new Result(new FeatureVerifier(net, backbone, meta), metrics, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static INDArray features(Backbone backbone, List<Patch> crops, String task) {
+    /** The crops and, after them, each one mirrored with photometric augmentation (same IoU and aspect). */
+    static List<Proposal> withMirrors(List<Proposal> crops, Random rnd) {
+        List<Proposal> out = new ArrayList<>(crops);
+        for (Proposal p : crops) out.add(new Proposal(mirroredAugmented(p.bgr(), rnd), p.iou(), p.aspect()));
+        return out;
+    }
+
+    /** The IoU targets [n, 1], in the features' data type. */
+    static INDArray targets(List<Proposal> crops, INDArray features) {
+        return Nd4j.createFromArray(crops.stream().mapToDouble(Proposal::iou).toArray()).castTo(features.dataType()).reshape(crops.size(), 1);
+    }
+
+    /** One pass over the rows in a shuffled order, in mini-batches. */
+    static void fitEpoch(MultiLayerNetwork net, INDArray x, INDArray y, int batch, Random rnd) {
+        int n = (int) x.size(0);
+        int[] order = shuffled(n, rnd);
+        for (int s = 0; s < n; s += batch) {
+            int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + batch));
+            net.fit(new DataSet(x.getRows(rows), y.getRows(rows)));
+        }
+    }
+
+    /** Feature rows of 96-px proposal crops (with a progress bar named task). */
+    static INDArray features(Backbone backbone, List<Proposal> crops, String task) {
         List<INDArray> parts = new ArrayList<>();
         try (ProgressBar pb = new ProgressBarBuilder().setTaskName(task).setInitialMax(crops.size()).build()) {
             for (int s = 0; s < crops.size(); s += FEATURE_BATCH) {
+                List<Proposal> chunk = crops.subList(s, Math.min(crops.size(), s + FEATURE_BATCH));
                 List<Mat> mats = new ArrayList<>();
                 try {
-                    for (Patch p : crops.subList(s, Math.min(crops.size(), s + FEATURE_BATCH))) mats.add(mat(p.bgr()));
-                    parts.add(CropFeatures.of(backbone.features(mats)));
+                    for (Proposal p : chunk) mats.add(mat(p.bgr()));
+                    double[] logAspects = chunk.stream().mapToDouble(p -> FeatureVerifier.logAspect(p.aspect(), 1)).toArray();
+                    parts.add(FeatureVerifier.features(backbone, mats, logAspects));
                 } finally {
                     mats.forEach(Mat::close);
                 }
-                pb.stepBy(mats.size());
+                pb.stepBy(chunk.size());
             }
         }
         return Nd4j.vstack(parts.toArray(new INDArray[0]));
@@ -126,12 +152,6 @@ public final class FeatureVerifierTrainer {
         Mat m = new Mat(FeatureVerifier.CROP, FeatureVerifier.CROP, CV_8UC3);
         m.data().put(bgr);
         return m;
-    }
-
-    private static INDArray oneHot(List<Patch> crops) {
-        INDArray y = Nd4j.zeros(crops.size(), 2);
-        for (int i = 0; i < crops.size(); i++) y.putScalar(i, crops.get(i).label(), 1);
-        return y;
     }
 
     private static int[] shuffled(int n, Random rnd) {

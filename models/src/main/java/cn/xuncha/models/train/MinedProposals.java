@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * and camera frames for learning, the valid photos' proposals for epoch selection, and the valid photos themselves
  * for setting the thresholds.
  */
-record MinedProposals(List<Patch> train, List<Patch> valid, List<LabeledImage> validPhotos) {
+record MinedProposals(List<ProposalCrops.Proposal> train, List<ProposalCrops.Proposal> valid, List<LabeledImage> validPhotos) {
 
     static MinedProposals mine(TrainOptions o, BoxProposer boxes, int size, PrintStream log) throws IOException {
         try (TrainingData data = new TrainingData(o, size)) {
@@ -29,17 +29,27 @@ record MinedProposals(List<Patch> train, List<Patch> valid, List<LabeledImage> v
                 t.photos(train, pb::step).mosaics(train, pb::step).backgrounds(data.cameraFrames(), pb::step);
             }
             try (ProgressBar pb = bar("proposals valid", valid.size())) {
-                return new MinedProposals(t.crops(), new ProposalCrops(boxes, size).photos(valid, pb::step).crops(), valid);
+                return new MinedProposals(t.proposals(), new ProposalCrops(boxes, size).photos(valid, pb::step).proposals(), valid);
             }
         }
+    }
+
+    /** The train proposals as labelled patches (ambiguous ones left out). */
+    List<Patch> trainPatches() {
+        return ProposalCrops.patches(train);
+    }
+
+    List<Patch> validPatches() {
+        return ProposalCrops.patches(valid);
     }
 
     /** Fails when the proposals hold only one class: a verifier needs both to learn from. */
     long checkBothClasses() throws IOException {
         long bags = train.stream().filter(p -> p.label() == 1).count();
-        if (bags == 0 || bags == train.size()) {
+        long background = train.stream().filter(p -> p.label() == 0).count();
+        if (bags == 0 || background == 0) {
             throw new IOException("the box model's proposals on the train data gave " + bags + " bag and "
-                    + (train.size() - bags) + " background crops: a verifier needs both to learn from");
+                    + background + " background crops: a verifier needs both to learn from");
         }
         return bags;
     }

@@ -20,9 +20,9 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The box detector's own proposals, cut as the verifier sees them at run time and labelled by overlap with the bags:
- * a bag if IoU >= {@link #BAG_IOU}, background if below {@link #BACKGROUND_IOU}, skipped between (a loose box on a
- * bag is neither a clean yes nor a clean no). Sources: labelled photos, 2×2 mosaics of them (bags at half size, as
+ * The box detector's own proposals, cut as the verifier sees them at run time, each with its best IoU with a bag.
+ * As labelled patches ({@link #crops}): a bag if IoU >= {@link #BAG_IOU}, background if below
+ * {@link #BACKGROUND_IOU}, skipped between (a loose box on a bag is neither a clean yes nor a clean no). Sources: labelled photos, 2×2 mosaics of them (bags at half size, as
  * a point camera further away sees them) and garbage-free camera frames (every proposal there is a false one).
  */
 final class ProposalCrops {
@@ -31,15 +31,33 @@ final class ProposalCrops {
 
     private final BoxProposer proposer;
     private final int size;
-    private final List<Patch> out = new ArrayList<>();
+    private final List<Proposal> out = new ArrayList<>();
+
+    /** One proposal: its crop (BGR bytes), its best IoU with a labelled bag (0 without) and its box's width / height. */
+    record Proposal(byte[] bgr, double iou, double aspect) {
+        /** 1 bag, 0 background, -1 ambiguous (see the class comment). */
+        int label() {
+            return iou >= BAG_IOU ? 1 : iou < BACKGROUND_IOU ? 0 : -1;
+        }
+    }
 
     ProposalCrops(BoxProposer proposer, int size) {
         this.proposer = proposer;
         this.size = size;
     }
 
-    List<Patch> crops() {
+    /** Every proposal, ambiguous ones included. */
+    List<Proposal> proposals() {
         return out;
+    }
+
+    /** The proposals as labelled patches, ambiguous ones left out. */
+    List<Patch> crops() {
+        return patches(out);
+    }
+
+    static List<Patch> patches(List<Proposal> proposals) {
+        return proposals.stream().filter(p -> p.label() >= 0).map(p -> new Patch(p.bgr(), p.label())).toList();
     }
 
     ProposalCrops photos(List<LabeledImage> images, Runnable onImage) throws IOException {
@@ -73,24 +91,26 @@ final class ProposalCrops {
         return this;
     }
 
-    /** The same top proposals {@link VerifiedDetector} rescores, labelled; ambiguous ones left out. */
+    /** The same top proposals {@link VerifiedDetector} rescores, with their overlap. */
     private void add(Mat img, List<PixelBox> bags) {
         List<Detection> top = proposer.proposals(img).detections().stream()
                 .sorted(Comparator.comparingDouble(Detection::score).reversed())
                 .limit(VerifiedDetector.MAX_PROPOSALS).toList();
         for (Detection d : top) {
-            int label = label(d.box(), bags);
-            if (label < 0) continue;
             try (Mat crop = Crops.window(img, d.box().squareAround(PatchSampler.CROP_PAD), size)) {
-                out.add(new Patch(MatTensors.bytes(crop), label));
+                out.add(new Proposal(MatTensors.bytes(crop), bestIou(d.box(), bags), d.box().w() / d.box().h()));
             }
         }
     }
 
     /** 1 bag, 0 background, -1 ambiguous. */
     static int label(PixelBox box, List<PixelBox> bags) {
+        return new Proposal(null, bestIou(box, bags), 1).label();
+    }
+
+    static double bestIou(PixelBox box, List<PixelBox> bags) {
         double best = 0;
         for (PixelBox b : bags) best = Math.max(best, box.iou(b));
-        return best >= BAG_IOU ? 1 : best < BACKGROUND_IOU ? 0 : -1;
+        return best;
     }
 }

@@ -27,14 +27,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class ReviewFineTuner {
 
-    /** Scores of both models on the held-out slice (AUROC if both labels present, else accuracy). */
-    public record Outcome(GarbageClassifier candidate, double currentScore, double candidateScore, String metric,
+    /** Scores of both models on the held-out slice (AUROC if both labels present, else accuracy); M the model kind. */
+    public record Outcome<M>(M candidate, double currentScore, double candidateScore, String metric,
                           int trainItems, int heldOutItems) {
         public boolean improved() {
             return candidateScore > currentScore;
         }
     }
 
+    static final String TUNED_KEY = "fine_tuned_on_reviews";
     private final long seed;
     private final int epochs;
     private final PrintStream log;
@@ -45,8 +46,31 @@ public final class ReviewFineTuner {
         this.log = log;
     }
 
-    public Outcome run(GarbageClassifier current, List<ReviewSet.Item> items) throws IOException {
-        int size = current.metadata().inputSize();
+    /** Reviewed crops cut square at a model's input size, a stratified quarter held out, and how to score that quarter. */
+    record Split(List<Patch> train, List<Patch> held, int total) {
+        /** AUROC when the held-out slice has both labels, else accuracy at the operating threshold. */
+        String metric() {
+            return held.stream().mapToInt(Patch::label).distinct().count() == 2 ? "auroc" : "accuracy";
+        }
+
+        double score(float[] heldScores, double operatingThreshold) {
+            int[] labels = held.stream().mapToInt(Patch::label).toArray();
+            if (metric().equals("auroc")) return Auroc.of(heldScores, labels);
+            int ok = 0;
+            for (int i = 0; i < heldScores.length; i++) if ((heldScores[i] >= operatingThreshold) == (labels[i] == 1)) ok++;
+            return (double) ok / heldScores.length;
+        }
+
+        /** What the model's metadata records of this fine-tuning ({@code after} once the candidate is scored). */
+        Map<String, Object> record(int epochs, double before, Double after) {
+            Map<String, Object> m = new LinkedHashMap<>(Map.of("items", total, "held_out", held.size(), "epochs", epochs,
+                    "metric", metric(), "before", before));
+            if (after != null) m.put("after", after);
+            return m;
+        }
+    }
+
+    static Split split(List<ReviewSet.Item> items, int size, Random rnd) throws IOException {
         List<Patch> all = new ArrayList<>();
         for (ReviewSet.Item it : items) {
             try (Mat img = imread(it.file().toString())) {
@@ -57,7 +81,6 @@ public final class ReviewFineTuner {
                 }
             }
         }
-        Random rnd = new Random(seed);
         List<Patch> train = new ArrayList<>(), held = new ArrayList<>();
         for (int label = 0; label <= 1; label++) {
             int l = label;
@@ -70,8 +93,16 @@ public final class ReviewFineTuner {
         if (held.isEmpty() || train.isEmpty()) {
             throw new IOException("need at least 2 reviewed crops of a label to hold some out (have " + all.size() + ")");
         }
-        String metric = held.stream().mapToInt(Patch::label).distinct().count() == 2 ? "auroc" : "accuracy";
-        double before = score(current, held, metric);
+        return new Split(train, held, all.size());
+    }
+
+    public Outcome<GarbageClassifier> run(GarbageClassifier current, List<ReviewSet.Item> items) throws IOException {
+        int size = current.metadata().inputSize();
+        Random rnd = new Random(seed); // one generator for the split and the augmentation: reruns give the same model
+        Split split = split(items, size, rnd);
+        List<Patch> train = split.train();
+        String metric = split.metric();
+        double before = score(current, split);
         MultiLayerNetwork net = current.network().clone();
         net.setLearningRate(3e-4);
         for (int e = 0; e < epochs; e++) {
@@ -84,17 +115,15 @@ public final class ReviewFineTuner {
         }
         ModelMetadata m = current.metadata();
         Map<String, Object> training = new LinkedHashMap<>(m.training());
-        training.put("fine_tuned_on_reviews", Map.of("items", all.size(), "held_out", held.size(), "epochs", epochs,
-                "metric", metric, "before", before));
+        training.put(TUNED_KEY, split.record(epochs, before, null));
         GarbageClassifier candidate = new GarbageClassifier(net, new ModelMetadata(m.classes(), m.inputSize(),
                 m.cropPadding(), m.operatingThreshold(), m.detectionThreshold(), m.dataFingerprint(),
                 m.validationMetrics(), training));
-        double after = score(candidate, held, metric);
-        training.put("fine_tuned_on_reviews", Map.of("items", all.size(), "held_out", held.size(), "epochs", epochs,
-                "metric", metric, "before", before, "after", after));
+        double after = score(candidate, split);
+        training.put(TUNED_KEY, split.record(epochs, before, after));
         log.printf(Locale.ROOT, "held-out %s: current %.4f, fine-tuned %.4f (%d train, %d held out)%n",
-                metric, before, after, train.size(), held.size());
-        return new Outcome(candidate, before, after, metric, train.size(), held.size());
+                metric, before, after, train.size(), split.held().size());
+        return new Outcome<>(candidate, before, after, metric, train.size(), split.held().size());
     }
 
     static byte[] augment(byte[] bgr, int size, Random rnd) {
@@ -104,13 +133,9 @@ public final class ReviewFineTuner {
         }
     }
 
-    private static double score(GarbageClassifier clf, List<Patch> held, String metric) {
-        float[] s = clf.scoreTensor(cn.xuncha.models.net.MatTensors.batchFromBytes(held.stream().map(Patch::bgr).toList(),
+    private static double score(GarbageClassifier clf, Split split) {
+        float[] s = clf.scoreTensor(cn.xuncha.models.net.MatTensors.batchFromBytes(split.held().stream().map(Patch::bgr).toList(),
                 clf.metadata().inputSize()));
-        int[] labels = held.stream().mapToInt(Patch::label).toArray();
-        if (metric.equals("auroc")) return Auroc.of(s, labels);
-        int ok = 0;
-        for (int i = 0; i < s.length; i++) if ((s[i] >= clf.metadata().operatingThreshold()) == (labels[i] == 1)) ok++;
-        return (double) ok / s.length;
+        return split.score(s, clf.metadata().operatingThreshold());
     }
 }

@@ -46,7 +46,7 @@ public final class VerifierTrainer {
         Nd4j.getRandom().setSeed(o.seed()); // dropout masks: a rerun must give the same verifier
         int size = base.metadata().inputSize();
         MinedProposals mined = MinedProposals.mine(o, boxes, size, log);
-        List<Patch> trainCrops = mined.train(), validCrops = mined.valid();
+        List<Patch> trainCrops = mined.trainPatches(), validCrops = mined.validPatches();
         List<LabeledImage> valid = mined.validPhotos();
         long bags = mined.checkBothClasses();
         int[] validLabels = validCrops.stream().mapToInt(Patch::label).toArray();

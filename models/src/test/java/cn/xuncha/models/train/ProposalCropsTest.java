@@ -60,6 +60,11 @@ class ProposalCropsTest {
         assertTrue(mean(crops.get(0).bgr()) > 100, "the bag crop shows the white square");
         assertEquals(0, crops.get(1).label());
         assertEquals(0, mean(crops.get(1).bgr()), 1e-9, "the background crop is black");
+        List<ProposalCrops.Proposal> all = new ProposalCrops(proposer, 16).photos(List.of(new LabeledImage(img, lbl)), () -> {}).proposals();
+        assertEquals(3, all.size(), "as proposals, the sliver is kept with its overlap");
+        assertEquals(1.0, all.get(0).iou(), 1e-9);
+        assertEquals(0.35, all.get(2).iou(), 1e-9);
+        assertEquals(40 / 14.0, all.get(2).aspect(), 1e-9);
 
         LabeledImage missing = new LabeledImage(dir.resolve("absent.jpg"), lbl);
         IOException e = assertThrows(IOException.class, () -> new ProposalCrops(proposer, 16).photos(List.of(missing), () -> {}));
