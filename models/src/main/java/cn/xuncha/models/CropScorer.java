@@ -24,6 +24,14 @@ public interface CropScorer {
         }
     }
 
+    /** A score per box, and each box as the scorer would place it (the same boxes when it cannot refine them). */
+    record Verdict(float[] scores, List<PixelBox> boxes) {}
+
+    /** {@link #scoreBoxes}, with the boxes kept as they are; a scorer that can tighten boxes overrides this. */
+    default Verdict verify(Mat bgr, List<PixelBox> boxes) {
+        return new Verdict(scoreBoxes(bgr, boxes), boxes);
+    }
+
     /** Side of the square crops the scorer looks at, in pixels (crops are resized to it). */
     int cropSize();
 

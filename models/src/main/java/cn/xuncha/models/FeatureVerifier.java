@@ -3,6 +3,7 @@ package cn.xuncha.models;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.CropFeatures;
+import cn.xuncha.models.data.BoxDeltas;
 import cn.xuncha.models.data.Crops;
 import cn.xuncha.models.data.PatchSampler;
 import cn.xuncha.models.data.PixelBox;
@@ -23,7 +24,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
@@ -31,14 +32,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossL1;
 
 /**
  * The box detector's second stage on pre-trained features: each box's padded square crop goes through the same frozen
  * backbone as the box head ({@link Backbone}), is pooled ({@link CropFeatures}), joined by the box's log aspect ratio
  * (the square crop hides where a box's edges are), and a small network predicts the box's overlap with a bag (IoU,
- * 0 on background). A tight box scores above a loose one on the same bag, which is what suppression and the
- * one-box-per-bag count need. It sees a bag at 96 px whatever its size in the frame, with features learned on COCO.
- * The backbone is the box detector's and is not closed here.
+ * 0 on background) and how to move the box onto that bag ({@link BoxDeltas}). A tight box scores above a loose one
+ * on the same bag, and a loose one is tightened, which is what suppression and the one-box-per-bag count need. It
+ * sees a bag at 96 px whatever its size in the frame, with features learned on COCO. The backbone is the box
+ * detector's and is not closed here.
  */
 public final class FeatureVerifier implements CropScorer, AutoCloseable {
     public static final String MODEL_NAME = "garbage-verifier-features";
@@ -46,11 +49,11 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
     public static final int CROP = 96;
     private static final int CHUNK = 64;
 
-    private final MultiLayerNetwork net;
+    private final ComputationGraph net;
     private final Backbone backbone;
     private final ModelMetadata metadata;
 
-    public FeatureVerifier(MultiLayerNetwork net, Backbone backbone, ModelMetadata metadata) {
+    public FeatureVerifier(ComputationGraph net, Backbone backbone, ModelMetadata metadata) {
         this.net = net;
         this.backbone = backbone;
         this.metadata = metadata;
@@ -59,18 +62,26 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
     /** Metadata key: the shorter sides the box model proposed at when this verifier was trained (its run-time scales). */
     public static final String SIDES_KEY = "proposal_short_sides";
 
-    /** Batch-normalised pooled features and aspect, two ReLU layers with dropout, a sigmoid for the expected IoU. */
-    public static MultiLayerNetwork create(long seed, int inputs, double learningRate) {
-        MultiLayerNetwork n = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+    /**
+     * Batch-normalised pooled features and aspect, two ReLU layers with dropout; outputs "iou" (a sigmoid for the
+     * expected IoU) and, through a ReLU layer of its own, "box" (the deltas onto the bag, L1 loss, masked where a
+     * proposal is not on a bag).
+     */
+    public static ComputationGraph create(long seed, int inputs, double learningRate) {
+        ComputationGraph n = new ComputationGraph(new NeuralNetConfiguration.Builder()
                 .seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.RELU).l2(1e-4)
-                .list()
-                .layer(new BatchNormalization.Builder().build())
-                .layer(new DropoutLayer(0.8))
-                .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build())
-                .layer(new DropoutLayer(0.5))
-                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
-                .setInputType(InputType.feedForward(inputs))
+                .graphBuilder()
+                .addInputs("features")
+                .addLayer("norm", new BatchNormalization.Builder().build(), "features")
+                .addLayer("drop0", new DropoutLayer(0.8), "norm")
+                .addLayer("hidden1", new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build(), "drop0")
+                .addLayer("drop1", new DropoutLayer(0.5), "hidden1")
+                .addLayer("hidden2", new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build(), "drop1")
+                .addLayer("iou", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build(), "hidden2")
+                .addLayer("boxHidden", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), "drop1")
+                .addLayer("box", new OutputLayer.Builder(new LossL1()).nOut(4).activation(Activation.IDENTITY).build(), "boxHidden")
+                .setOutputs("iou", "box")
+                .setInputTypes(InputType.feedForward(inputs))
                 .build());
         n.init();
         return n;
@@ -90,7 +101,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
             if (m == null || j == null) return Optional.empty();
             ModelMetadata meta = ModelFiles.readMetadata(j);
             if (!fits(meta, boxes)) return Optional.empty();
-            return Optional.of(new FeatureVerifier(ModelSerializer.restoreMultiLayerNetwork(m, false), boxes.backbone(), meta));
+            return Optional.of(new FeatureVerifier(ModelSerializer.restoreComputationGraph(m, false), boxes.backbone(), meta));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped model " + base + ".zip", e);
         }
@@ -103,7 +114,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         if (boxes.backbone() == null || !fits(meta, boxes)) {
             throw new IOException(zip + " was trained for another box model or backbone than " + boxes.description());
         }
-        return new FeatureVerifier(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(Files.readAllBytes(zip)), false),
+        return new FeatureVerifier(ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(Files.readAllBytes(zip)), false),
                 boxes.backbone(), meta);
     }
 
@@ -142,7 +153,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return backbone;
     }
 
-    public MultiLayerNetwork network() {
+    public ComputationGraph network() {
         return net;
     }
 
@@ -159,33 +170,46 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
     /** Crops without their boxes (reviewed crops, say) are scored as square boxes. */
     @Override
     public float[] scoreBatch(List<Mat> bgrCrops) {
-        return score(bgrCrops, new double[bgrCrops.size()]);
+        float[] out = new float[bgrCrops.size()];
+        for (int start = 0; start < bgrCrops.size(); start += CHUNK) {
+            int end = Math.min(bgrCrops.size(), start + CHUNK);
+            float[] s = scoreFeatures(features(backbone, bgrCrops.subList(start, end), new double[end - start]));
+            System.arraycopy(s, 0, out, start, s.length);
+        }
+        return out;
     }
 
     @Override
     public float[] scoreBoxes(Mat bgr, List<PixelBox> boxes) {
-        List<Mat> crops = new ArrayList<>();
-        try {
-            double[] logAspects = new double[boxes.size()];
-            for (int i = 0; i < boxes.size(); i++) {
-                PixelBox b = boxes.get(i);
-                crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), CROP));
-                logAspects[i] = logAspect(b.w(), b.h());
-            }
-            return score(crops, logAspects);
-        } finally {
-            crops.forEach(Mat::close);
-        }
+        return verify(bgr, boxes).scores();
     }
 
-    private float[] score(List<Mat> crops, double[] logAspects) {
-        float[] out = new float[crops.size()];
-        for (int start = 0; start < crops.size(); start += CHUNK) {
-            int end = Math.min(crops.size(), start + CHUNK);
-            float[] s = scoreFeatures(features(backbone, crops.subList(start, end), Arrays.copyOfRange(logAspects, start, end)));
-            System.arraycopy(s, 0, out, start, s.length);
+    /** Each box's expected IoU with a bag, and the box moved onto that bag (clipped to the frame). */
+    @Override
+    public Verdict verify(Mat bgr, List<PixelBox> boxes) {
+        float[] scores = new float[boxes.size()];
+        List<PixelBox> refined = new ArrayList<>();
+        for (int start = 0; start < boxes.size(); start += CHUNK) {
+            List<PixelBox> chunk = boxes.subList(start, Math.min(boxes.size(), start + CHUNK));
+            List<Mat> crops = new ArrayList<>();
+            try {
+                double[] logAspects = new double[chunk.size()];
+                for (int i = 0; i < chunk.size(); i++) {
+                    PixelBox b = chunk.get(i);
+                    crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), CROP));
+                    logAspects[i] = logAspect(b.w(), b.h());
+                }
+                INDArray[] out = outputs(features(backbone, crops, logAspects));
+                for (int i = 0; i < chunk.size(); i++) {
+                    scores[start + i] = out[0].getFloat(i, 0);
+                    refined.add(BoxDeltas.apply(chunk.get(i), out[1].getDouble(i, 0), out[1].getDouble(i, 1), out[1].getDouble(i, 2),
+                            out[1].getDouble(i, 3)).clip(bgr.cols(), bgr.rows()));
+                }
+            } finally {
+                crops.forEach(Mat::close);
+            }
         }
-        return out;
+        return new Verdict(scores, refined);
     }
 
     /** Feature rows [n, {@link #inputs}] of crops of any size (each squared and resized to {@link #CROP}) and their boxes' log aspects. */
@@ -209,11 +233,16 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
     }
 
     /** Expected IoU with a bag per feature row [n, {@link #inputs}]. */
-    public synchronized float[] scoreFeatures(INDArray features) {
-        INDArray p = net.output(features, false);
+    public float[] scoreFeatures(INDArray features) {
+        INDArray p = outputs(features)[0];
         float[] out = new float[(int) features.size(0)];
         for (int i = 0; i < out.length; i++) out[i] = p.getFloat(i, 0);
         return out;
+    }
+
+    /** Both outputs for feature rows: [n, 1] expected IoU and [n, 4] deltas. */
+    public synchronized INDArray[] outputs(INDArray features) {
+        return net.output(false, features);
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * suppressed. The networks learned from different views (whole scenes vs. object crops), so a box both agree on is
  * far more often a bag than one only the box detector likes; suppressing after rescoring keeps the better-verified
  * box of an overlapping pair (trashbags-kr valid+test, recall at <= 0.5 false boxes per image: 0.271 box detector
- * alone, 0.321 rescored after its suppression, 0.349 rescored before it; models/README.md).
+ * alone, 0.321 rescored after its suppression, 0.349 rescored before it; models/README.md). A verifier that can
+ * tighten boxes ({@link FeatureVerifier}) places each box before suppression too.
  */
 public final class VerifiedDetector implements ImageDetector {
     /** Metadata keys (in the box model's validation metrics) of the thresholds set by training on the valid split. */
@@ -46,14 +47,14 @@ public final class VerifiedDetector implements ImageDetector {
     public DetectionResult detectAll(Mat bgr) {
         List<Detection> peaks = proposer.proposals(bgr).detections().stream()
                 .sorted(Comparator.comparingDouble(Detection::score).reversed()).limit(MAX_PROPOSALS).toList();
-        float[] verdict = classifier.scoreBoxes(bgr, peaks.stream().map(Detection::box).toList());
+        CropScorer.Verdict verdict = classifier.verify(bgr, peaks.stream().map(Detection::box).toList());
         List<Detection> rescored = new ArrayList<>();
         double max = 0;
         for (int i = 0; i < peaks.size(); i++) {
             Detection d = peaks.get(i);
-            double s = Math.sqrt(d.score() * verdict[i]);
+            double s = Math.sqrt(d.score() * verdict.scores()[i]);
             max = Math.max(max, s);
-            rescored.add(new Detection(d.category(), s, d.box()));
+            if (verdict.boxes().get(i).area() > 0) rescored.add(new Detection(d.category(), s, verdict.boxes().get(i)));
         }
         return new DetectionResult(max, BoxDecoder.suppress(rescored));
     }

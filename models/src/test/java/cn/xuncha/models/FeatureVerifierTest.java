@@ -23,7 +23,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The verifier on pooled backbone features: pooling, learning, and pairing with its box model (that part needs the backbone). */
@@ -66,7 +66,8 @@ class FeatureVerifierTest {
             y.putScalar(i, 0, iouOfKind[kind]);
         }
         FeatureVerifier v = new FeatureVerifier(FeatureVerifier.create(1, len, 0.01), null, null);
-        for (int e = 0; e < 40; e++) v.network().fit(new DataSet(x, y));
+        INDArray none = Nd4j.zeros(n, 4); // no box targets: only the IoU output learns here
+        for (int e = 0; e < 40; e++) v.network().fit(new MultiDataSet(new INDArray[] {x}, new INDArray[] {y, none}, null, new INDArray[] {null, none}));
         float[] p = v.scoreFeatures(x);
         double[] mean = new double[3];
         for (int i = 0; i < n; i++) {
@@ -103,8 +104,12 @@ class FeatureVerifierTest {
         FeatureVerifier v = FeatureVerifier.load(zip, boxes);
         try (Mat img = new Mat(240, 320, CV_8UC3, new Scalar(80, 100, 120, 0)); Mat small = new Mat(30, 50, CV_8UC3, new Scalar(9, 9, 9, 0))) {
             assertEquals(2, v.scoreBatch(List.of(img, small)).length);
-            float[] s = v.scoreBoxes(img, List.of(new PixelBox(10, 10, 40, 40), new PixelBox(10, 10, 40, 10)));
-            assertTrue(s[0] != s[1], "the box's shape is an input: " + Arrays.toString(s));
+            List<PixelBox> placed = List.of(new PixelBox(10, 10, 40, 40), new PixelBox(10, 10, 40, 10), new PixelBox(300, 200, 40, 40));
+            CropScorer.Verdict verdict = v.verify(img, placed);
+            assertTrue(verdict.scores()[0] != verdict.scores()[1], "the box's shape is an input: " + Arrays.toString(verdict.scores()));
+            assertEquals(3, verdict.boxes().size());
+            PixelBox corner = verdict.boxes().get(2);
+            assertTrue(corner.x() + corner.w() <= 320 + 1e-6 && corner.y() + corner.h() <= 240 + 1e-6, "clipped to the frame: " + corner);
             DetectionResult r = ImageDetectors.verifiedOnFeatures(boxes, v, true).withThreshold(0).detectAll(img);
             assertTrue(r.maxScore() >= 0 && r.maxScore() <= 1);
             assertEquals(List.of(boxes.inputSize()), FeatureVerifier.proposalSides(v.metadata(), boxes), "none recorded: the box model's own");

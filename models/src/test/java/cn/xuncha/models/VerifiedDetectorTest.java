@@ -22,7 +22,7 @@ class VerifiedDetectorTest {
     }
 
     /** A scorer that answers fixed verdicts in order and keeps what it was shown. */
-    private static final class FixedScorer implements CropScorer {
+    private static class FixedScorer implements CropScorer {
         final float[] verdicts;
         final List<double[]> shown = new ArrayList<>(); // {cols, rows, mean brightness}
 
@@ -68,6 +68,22 @@ class VerifiedDetectorTest {
             assertEquals(1, kept.size());
             assertEquals(55, kept.get(0).box().x(), 1e-9);
             assertEquals(Math.sqrt(0.54), kept.get(0).score(), 1e-6);
+        }
+    }
+
+    @Test
+    void aScorerThatPlacesBoxesMovesThemBeforeSuppression() {
+        // the refining scorer moves both overlapping proposals apart onto two bags: both survive, at their new places
+        CropScorer refining = new FixedScorer(0.9f, 0.9f) {
+            @Override
+            public Verdict verify(Mat bgr, List<PixelBox> boxes) {
+                return new Verdict(scoreBoxes(bgr, boxes), List.of(new PixelBox(10, 50, 40, 40), new PixelBox(120, 50, 40, 40)));
+            }
+        };
+        BoxProposer proposer = img -> new DetectionResult(0.9, List.of(d(0.9, 50, 50, 40), d(0.9, 55, 55, 40)));
+        try (Mat img = new Mat(200, 200, CV_8UC3, new Scalar(0, 0, 0, 0))) {
+            List<Detection> kept = new VerifiedDetector(proposer, refining, 0.3).detectAll(img).detections();
+            assertEquals(List.of(10.0, 120.0), kept.stream().map(k -> k.box().x()).sorted().toList());
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -39,8 +39,8 @@ public final class FeatureReviewTuner {
         double before = split.score(current.scoreFeatures(held), current.metadata().operatingThreshold());
         List<Proposal> train = FeatureVerifierTrainer.withMirrors(asSquareBoxes(split.train()), rnd);
         INDArray x = FeatureVerifierTrainer.features(current.backbone(), train, "features reviews");
-        INDArray y = FeatureVerifierTrainer.targets(train, x);
-        MultiLayerNetwork net = current.network().clone();
+        FeatureVerifierTrainer.Targets y = FeatureVerifierTrainer.Targets.of(train, x);
+        ComputationGraph net = current.network().clone();
         net.setLearningRate(1e-4);
         for (int e = 0; e < epochs; e++) FeatureVerifierTrainer.fitEpoch(net, x, y, BATCH, rnd);
         ModelMetadata m = current.metadata();
@@ -55,8 +55,8 @@ public final class FeatureReviewTuner {
         return new ReviewFineTuner.Outcome<>(candidate, before, after, split.metric(), split.train().size(), split.held().size());
     }
 
-    /** Confirmed crops as tight boxes on garbage (IoU 1), dismissed ones as background; square, their box unknown. */
+    /** Confirmed crops as tight boxes on garbage (IoU 1), dismissed ones as background; square, their box unknown (not refined). */
     private static List<Proposal> asSquareBoxes(List<Patch> patches) {
-        return patches.stream().map(p -> new Proposal(p.bgr(), p.label(), 1)).toList();
+        return patches.stream().map(p -> new Proposal(p.bgr(), p.label(), 1, null)).toList();
     }
 }

@@ -12,6 +12,7 @@ import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.train.ProposalCrops.Proposal;
 import cn.xuncha.models.data.Augmenter;
+import cn.xuncha.models.data.BoxDeltas;
 import cn.xuncha.models.eval.Auroc;
 import cn.xuncha.models.eval.Evaluator;
 import java.io.IOException;
@@ -26,14 +27,15 @@ import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains {@link FeatureVerifier} on the box head's own proposals at its training scale and 1.5x
- * ({@link MultiScaleProposer}, {@link MinedProposals}, cut at 96 px), to predict each proposal's best IoU with a bag.
+ * ({@link MultiScaleProposer}, {@link MinedProposals}, cut at 96 px), to predict each proposal's best IoU with a bag
+ * and, for proposals on a bag, the deltas onto it.
  * Each train crop's backbone features are computed once as cut and once mirrored with photometric augmentation, then
  * the small network is fitted on those vectors (fast: the backbone is frozen). The epoch whose scores best rank the
  * valid proposals that count as hits (IoU >= 0.3) is kept, and the two-stage thresholds are set on the valid photos
@@ -65,11 +67,11 @@ public final class FeatureVerifierTrainer {
         Random rnd = new Random(o.seed());
         List<Proposal> train = withMirrors(mined.train(), rnd);
         INDArray xTrain = features(backbone, train, "features train"), xValid = features(backbone, mined.valid(), "features valid");
-        INDArray yTrain = targets(train, xTrain);
+        Targets yTrain = Targets.of(train, xTrain);
         int[] validHits = mined.valid().stream().mapToInt(p -> p.iou() >= HIT_IOU ? 1 : 0).toArray();
         log.printf(Locale.ROOT, "proposal crops at %s px: %d train (%d bags; and as many mirrored), %d valid; %d features each%n",
                 sides, mined.train().size(), bags, mined.valid().size(), xTrain.size(1));
-        MultiLayerNetwork net = FeatureVerifier.create(o.seed(), (int) xTrain.size(1), o.learningRate());
+        ComputationGraph net = FeatureVerifier.create(o.seed(), (int) xTrain.size(1), o.learningRate());
         FeatureVerifier draft = new FeatureVerifier(net, backbone, null);
         BestEpoch best = BestEpoch.none();
         Map<String, Object> history = new LinkedHashMap<>();
@@ -102,22 +104,39 @@ public final class FeatureVerifierTrainer {
     /** The crops and, after them, each one mirrored with photometric augmentation (same IoU and aspect). */
     static List<Proposal> withMirrors(List<Proposal> crops, Random rnd) {
         List<Proposal> out = new ArrayList<>(crops);
-        for (Proposal p : crops) out.add(new Proposal(mirroredAugmented(p.bgr(), rnd), p.iou(), p.aspect()));
+        for (Proposal p : crops) {
+            out.add(new Proposal(mirroredAugmented(p.bgr(), rnd), p.iou(), p.aspect(), p.delta() == null ? null : BoxDeltas.mirrored(p.delta())));
+        }
         return out;
     }
 
-    /** The IoU targets [n, 1], in the features' data type. */
-    static INDArray targets(List<Proposal> crops, INDArray features) {
-        return Nd4j.createFromArray(crops.stream().mapToDouble(Proposal::iou).toArray()).castTo(features.dataType()).reshape(crops.size(), 1);
+    /** The targets of both outputs and the box output's mask, as rows aligned with the crops' feature rows. */
+    record Targets(INDArray iou, INDArray delta, INDArray mask) {
+        static Targets of(List<Proposal> crops, INDArray features) {
+            int n = crops.size();
+            INDArray iou = Nd4j.zeros(features.dataType(), n, 1), delta = Nd4j.zeros(features.dataType(), n, 4);
+            INDArray mask = Nd4j.zeros(features.dataType(), n, 4);
+            for (int i = 0; i < n; i++) {
+                Proposal p = crops.get(i);
+                iou.putScalar(i, 0, p.iou());
+                if (p.delta() == null) continue;
+                for (int k = 0; k < 4; k++) {
+                    delta.putScalar(i, k, p.delta()[k]);
+                    mask.putScalar(i, k, 1);
+                }
+            }
+            return new Targets(iou, delta, mask);
+        }
     }
 
     /** One pass over the rows in a shuffled order, in mini-batches. */
-    static void fitEpoch(MultiLayerNetwork net, INDArray x, INDArray y, int batch, Random rnd) {
+    static void fitEpoch(ComputationGraph net, INDArray x, Targets y, int batch, Random rnd) {
         int n = (int) x.size(0);
         int[] order = shuffled(n, rnd);
         for (int s = 0; s < n; s += batch) {
             int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + batch));
-            net.fit(new DataSet(x.getRows(rows), y.getRows(rows)));
+            net.fit(new MultiDataSet(new INDArray[] {x.getRows(rows)}, new INDArray[] {y.iou().getRows(rows), y.delta().getRows(rows)},
+                    null, new INDArray[] {null, y.mask().getRows(rows)}));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import cn.xuncha.models.BoxProposer;
 import cn.xuncha.models.Detection;
 import cn.xuncha.models.VerifiedDetector;
+import cn.xuncha.models.data.BoxDeltas;
 import cn.xuncha.models.data.Crops;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
@@ -33,8 +34,14 @@ final class ProposalCrops {
     private final int size;
     private final List<Proposal> out = new ArrayList<>();
 
-    /** One proposal: its crop (BGR bytes), its best IoU with a labelled bag (0 without) and its box's width / height. */
-    record Proposal(byte[] bgr, double iou, double aspect) {
+    /** Proposals at least this close to a bag learn to move onto it (box refinement); farther ones are not a bag's box. */
+    static final double REFINE_IOU = 0.2;
+
+    /**
+     * One proposal: its crop (BGR bytes), its best IoU with a labelled bag (0 without), its box's width / height, and
+     * the deltas onto that bag ({@link BoxDeltas}), null below {@link #REFINE_IOU}.
+     */
+    record Proposal(byte[] bgr, double iou, double aspect, double[] delta) {
         /** 1 bag, 0 background, -1 ambiguous (see the class comment). */
         int label() {
             return iou >= BAG_IOU ? 1 : iou < BACKGROUND_IOU ? 0 : -1;
@@ -97,20 +104,32 @@ final class ProposalCrops {
                 .sorted(Comparator.comparingDouble(Detection::score).reversed())
                 .limit(VerifiedDetector.MAX_PROPOSALS).toList();
         for (Detection d : top) {
+            PixelBox bag = bestBag(d.box(), bags);
+            double iou = bag == null ? 0 : d.box().iou(bag);
+            double[] delta = iou >= REFINE_IOU ? BoxDeltas.between(d.box(), bag) : null;
             try (Mat crop = Crops.window(img, d.box().squareAround(PatchSampler.CROP_PAD), size)) {
-                out.add(new Proposal(MatTensors.bytes(crop), bestIou(d.box(), bags), d.box().w() / d.box().h()));
+                out.add(new Proposal(MatTensors.bytes(crop), iou, d.box().w() / d.box().h(), delta));
             }
         }
     }
 
     /** 1 bag, 0 background, -1 ambiguous. */
     static int label(PixelBox box, List<PixelBox> bags) {
-        return new Proposal(null, bestIou(box, bags), 1).label();
+        PixelBox bag = bestBag(box, bags);
+        return new Proposal(null, bag == null ? 0 : box.iou(bag), 1, null).label();
     }
 
-    static double bestIou(PixelBox box, List<PixelBox> bags) {
-        double best = 0;
-        for (PixelBox b : bags) best = Math.max(best, box.iou(b));
+    /** The bag this box overlaps most, or null if none. */
+    static PixelBox bestBag(PixelBox box, List<PixelBox> bags) {
+        PixelBox best = null;
+        double bestIou = 0;
+        for (PixelBox b : bags) {
+            double iou = box.iou(b);
+            if (iou > bestIou) {
+                best = b;
+                bestIou = iou;
+            }
+        }
         return best;
     }
 }

@@ -2,6 +2,7 @@ package cn.xuncha.models.train;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,9 @@ class ProposalCropsTest {
         assertEquals(1.0, all.get(0).iou(), 1e-9);
         assertEquals(0.35, all.get(2).iou(), 1e-9);
         assertEquals(40 / 14.0, all.get(2).aspect(), 1e-9);
+        assertArrayEquals(new double[] {0, 0, 0, 0}, all.get(0).delta(), 1e-9, "on the bag already");
+        assertArrayEquals(new double[] {0, 13 / 14.0, 0, Math.log(40 / 14.0)}, all.get(2).delta(), 1e-9, "the sliver grows onto the bag");
+        assertEquals(null, all.get(1).delta(), "background: nothing to move onto");
 
         LabeledImage missing = new LabeledImage(dir.resolve("absent.jpg"), lbl);
         IOException e = assertThrows(IOException.class, () -> new ProposalCrops(proposer, 16).photos(List.of(missing), () -> {}));

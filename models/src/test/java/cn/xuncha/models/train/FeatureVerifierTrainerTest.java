@@ -1,0 +1,78 @@
+package cn.xuncha.models.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xuncha.models.FeatureVerifier;
+import cn.xuncha.models.train.ProposalCrops.Proposal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The feature verifier's training pieces on synthetic crops and features (no backbone needed). */
+class FeatureVerifierTrainerTest {
+
+    private static byte[] crop(int value) {
+        byte[] b = new byte[FeatureVerifier.CROP * FeatureVerifier.CROP * 3];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    @Test
+    void mirrorsKeepTheOverlapAndShiftTheOtherWay() {
+        List<Proposal> crops = List.of(new Proposal(crop(90), 0.6, 2.0, new double[] {0.2, -0.1, 0.3, 0.0}),
+                new Proposal(crop(30), 0.0, 1.0, null));
+        List<Proposal> all = FeatureVerifierTrainer.withMirrors(crops, new Random(1));
+        assertEquals(4, all.size());
+        assertEquals(0.6, all.get(2).iou(), 1e-12);
+        assertEquals(2.0, all.get(2).aspect(), 1e-12, "mirroring keeps the box's shape");
+        assertArrayEquals(new double[] {-0.2, -0.1, 0.3, 0.0}, all.get(2).delta(), 1e-12);
+        assertEquals(null, all.get(3).delta());
+        assertEquals(crops.get(0).bgr().length, all.get(2).bgr().length);
+    }
+
+    @Test
+    void onlyProposalsOnABagTeachTheBoxOutput() {
+        List<Proposal> crops = List.of(new Proposal(null, 0.7, 1, new double[] {0.1, 0.2, 0.3, 0.4}), new Proposal(null, 0.1, 1, null));
+        FeatureVerifierTrainer.Targets t = FeatureVerifierTrainer.Targets.of(crops, Nd4j.zeros(2, 5));
+        assertEquals(0.7, t.iou().getDouble(0, 0), 1e-6);
+        assertEquals(0.1, t.iou().getDouble(1, 0), 1e-6);
+        assertEquals(0.3, t.delta().getDouble(0, 2), 1e-6);
+        assertEquals(4.0, t.mask().getRow(0).sumNumber().doubleValue(), 1e-9);
+        assertEquals(0.0, t.mask().getRow(1).sumNumber().doubleValue(), 1e-9);
+    }
+
+    @Test
+    void learnsWhereToMoveABoxFromItsFeatures() {
+        // feature 0 says how far right the bag lies: the box output must learn dx from it; background rows teach nothing
+        int n = 400, len = 12;
+        Random rnd = new Random(5);
+        INDArray x = Nd4j.zeros(n, len);
+        List<Proposal> crops = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double shift = rnd.nextDouble() - 0.5;
+            boolean onBag = i % 4 != 0;
+            for (int j = 1; j < len; j++) x.putScalar(i, j, rnd.nextGaussian());
+            x.putScalar(i, 0, onBag ? shift * 4 : rnd.nextGaussian() * 3);
+            crops.add(new Proposal(null, onBag ? 0.6 : 0, 1, onBag ? new double[] {shift, 0, 0, 0} : null));
+        }
+        FeatureVerifierTrainer.Targets y = FeatureVerifierTrainer.Targets.of(crops, x);
+        ComputationGraph net = FeatureVerifier.create(3, len, 0.01);
+        for (int e = 0; e < 60; e++) FeatureVerifierTrainer.fitEpoch(net, x, y, 64, rnd);
+        INDArray[] out = net.output(false, x);
+        double err = 0, zeroErr = 0;
+        int bags = 0;
+        for (int i = 0; i < n; i++) {
+            if (crops.get(i).delta() == null) continue;
+            err += Math.abs(out[1].getDouble(i, 0) - crops.get(i).delta()[0]);
+            zeroErr += Math.abs(crops.get(i).delta()[0]);
+            bags++;
+        }
+        assertTrue(err / bags < 0.5 * zeroErr / bags, "mean |dx| error " + err / bags + " vs " + zeroErr / bags + " for not moving");
+    }
+}
