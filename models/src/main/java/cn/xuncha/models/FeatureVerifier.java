@@ -1,8 +1,6 @@
 package cn.xuncha.models;
 
 import cn.xuncha.models.boxes.Backbone;
-import cn.xuncha.models.boxes.BackboneVariant;
-import cn.xuncha.models.boxes.CropFeatures;
 import cn.xuncha.models.data.BoxDeltas;
 import cn.xuncha.models.data.Crops;
 import cn.xuncha.models.data.PatchSampler;
@@ -14,29 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.nd4j.linalg.lossfunctions.impl.LossL1;
 
 /**
  * The box detector's second stage on pre-trained features: each box's padded square crop goes through the same frozen
- * backbone as the box head ({@link Backbone}), is pooled ({@link CropFeatures}), joined by the box's log aspect ratio
+ * backbone as the box head ({@link Backbone}), is pooled ({@link FeatureVerifierNet}), joined by the box's log aspect ratio
  * (the square crop hides where a box's edges are), and a small network predicts the box's overlap with a bag (IoU,
  * 0 on background) and how to move the box onto that bag ({@link BoxDeltas}). A tight box scores above a loose one
  * on the same bag, and a loose one is tightened, which is what suppression and the one-box-per-bag count need. It
@@ -61,36 +46,6 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
 
     /** Metadata key: the shorter sides the box model proposed at when this verifier was trained (its run-time scales). */
     public static final String SIDES_KEY = "proposal_short_sides";
-
-    /**
-     * Batch-normalised pooled features and aspect, two ReLU layers with dropout; outputs "iou" (a sigmoid for the
-     * expected IoU) and, through a ReLU layer of its own, "box" (the deltas onto the bag, L1 loss, masked where a
-     * proposal is not on a bag).
-     */
-    public static ComputationGraph create(long seed, int inputs, double learningRate) {
-        ComputationGraph n = new ComputationGraph(new NeuralNetConfiguration.Builder()
-                .seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.RELU).l2(1e-4)
-                .graphBuilder()
-                .addInputs("features")
-                .addLayer("norm", new BatchNormalization.Builder().build(), "features")
-                .addLayer("drop0", new DropoutLayer(0.8), "norm")
-                .addLayer("hidden1", new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build(), "drop0")
-                .addLayer("drop1", new DropoutLayer(0.5), "hidden1")
-                .addLayer("hidden2", new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build(), "drop1")
-                .addLayer("iou", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build(), "hidden2")
-                .addLayer("boxHidden", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), "drop1")
-                .addLayer("box", new OutputLayer.Builder(new LossL1()).nOut(4).activation(Activation.IDENTITY).build(), "boxHidden")
-                .setOutputs("iou", "box")
-                .setInputTypes(InputType.feedForward(inputs))
-                .build());
-        n.init();
-        return n;
-    }
-
-    /** Length of a feature row for this backbone: the pooled crop features and the box's log aspect ratio. */
-    public static int inputs(BackboneVariant v) {
-        return CropFeatures.length(v) + 1;
-    }
 
     /** The verifier shipped for this box model (models/trained/NAME.*), if one was trained on its proposals and backbone. */
     public static Optional<FeatureVerifier> loadShipped(cn.xuncha.models.boxes.BoxDetector boxes) {
@@ -173,7 +128,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         float[] out = new float[bgrCrops.size()];
         for (int start = 0; start < bgrCrops.size(); start += CHUNK) {
             int end = Math.min(bgrCrops.size(), start + CHUNK);
-            float[] s = scoreFeatures(features(backbone, bgrCrops.subList(start, end), new double[end - start]));
+            float[] s = scoreFeatures(FeatureVerifierNet.features(backbone, bgrCrops.subList(start, end), new double[end - start]));
             System.arraycopy(s, 0, out, start, s.length);
         }
         return out;
@@ -197,9 +152,9 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
                 for (int i = 0; i < chunk.size(); i++) {
                     PixelBox b = chunk.get(i);
                     crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), CROP));
-                    logAspects[i] = logAspect(b.w(), b.h());
+                    logAspects[i] = FeatureVerifierNet.logAspect(b.w(), b.h());
                 }
-                INDArray[] out = outputs(features(backbone, crops, logAspects));
+                INDArray[] out = outputs(FeatureVerifierNet.features(backbone, crops, logAspects));
                 for (int i = 0; i < chunk.size(); i++) {
                     scores[start + i] = out[0].getFloat(i, 0);
                     refined.add(BoxDeltas.apply(chunk.get(i), out[1].getDouble(i, 0), out[1].getDouble(i, 1), out[1].getDouble(i, 2),
@@ -212,27 +167,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return new Verdict(scores, refined);
     }
 
-    /** Feature rows [n, {@link #inputs}] of crops of any size (each squared and resized to {@link #CROP}) and their boxes' log aspects. */
-    public static INDArray features(Backbone backbone, List<Mat> crops, double[] logAspects) {
-        List<Mat> resized = new ArrayList<>();
-        try {
-            for (Mat c : crops) {
-                double side = Math.max(c.cols(), c.rows());
-                resized.add(Crops.window(c, new PixelBox((c.cols() - side) / 2, (c.rows() - side) / 2, side, side), CROP));
-            }
-            INDArray pooled = CropFeatures.of(backbone.features(resized));
-            return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
-        } finally {
-            resized.forEach(Mat::close);
-        }
-    }
-
-    /** log(w / h), bounded: the box's shape, which its square crop does not show. */
-    public static double logAspect(double w, double h) {
-        return w <= 0 || h <= 0 ? 0 : Math.max(-2, Math.min(2, Math.log(w / h)));
-    }
-
-    /** Expected IoU with a bag per feature row [n, {@link #inputs}]. */
+    /** Expected IoU with a bag per feature row [n, {@link FeatureVerifierNet#inputs}]. */
     public float[] scoreFeatures(INDArray features) {
         INDArray p = outputs(features)[0];
         float[] out = new float[(int) features.size(0)];

@@ -65,7 +65,7 @@ class FeatureVerifierTest {
             for (int j = 0; j < len; j++) x.putScalar(i, j, rnd.nextGaussian() + (j < 5 ? 1.5 * kind : 0));
             y.putScalar(i, 0, iouOfKind[kind]);
         }
-        FeatureVerifier v = new FeatureVerifier(FeatureVerifier.create(1, len, 0.01), null, null);
+        FeatureVerifier v = new FeatureVerifier(FeatureVerifierNet.create(1, len, 0.01), null, null);
         INDArray none = Nd4j.zeros(n, 4); // no box targets: only the IoU output learns here
         for (int e = 0; e < 40; e++) v.network().fit(new MultiDataSet(new INDArray[] {x}, new INDArray[] {y, none}, null, new INDArray[] {null, none}));
         float[] p = v.scoreFeatures(x);
@@ -80,10 +80,10 @@ class FeatureVerifierTest {
 
     @Test
     void theAspectFeatureIsBoundedAndSymmetric() {
-        assertEquals(0, FeatureVerifier.logAspect(50, 50), 1e-9);
-        assertEquals(-FeatureVerifier.logAspect(80, 20), FeatureVerifier.logAspect(20, 80), 1e-9);
-        assertEquals(2, FeatureVerifier.logAspect(1000, 1), 1e-9, "a sliver is bounded");
-        assertEquals(0, FeatureVerifier.logAspect(0, 10), 1e-9, "an empty box");
+        assertEquals(0, FeatureVerifierNet.logAspect(50, 50), 1e-9);
+        assertEquals(-FeatureVerifierNet.logAspect(80, 20), FeatureVerifierNet.logAspect(20, 80), 1e-9);
+        assertEquals(2, FeatureVerifierNet.logAspect(1000, 1), 1e-9, "a sliver is bounded");
+        assertEquals(0, FeatureVerifierNet.logAspect(0, 10), 1e-9, "an empty box");
     }
 
     @Test
@@ -97,9 +97,9 @@ class FeatureVerifierTest {
     void pairsOnlyWithTheBoxModelItWasTrainedFor(@TempDir Path tmp) throws IOException {
         BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
         assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
-        int len = FeatureVerifier.inputs(boxes.backbone().variant());
+        int len = FeatureVerifierNet.inputs(boxes.backbone().variant());
         Path zip = tmp.resolve("fv.zip");
-        ModelFiles.write(FeatureVerifier.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
+        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
         assertTrue(FeatureVerifier.isOne(zip));
         FeatureVerifier v = FeatureVerifier.load(zip, boxes);
         try (Mat img = new Mat(240, 320, CV_8UC3, new Scalar(80, 100, 120, 0)); Mat small = new Mat(30, 50, CV_8UC3, new Scalar(9, 9, 9, 0))) {
@@ -115,7 +115,7 @@ class FeatureVerifierTest {
             assertEquals(List.of(boxes.inputSize()), FeatureVerifier.proposalSides(v.metadata(), boxes), "none recorded: the box model's own");
         }
         Path other = tmp.resolve("other.zip");
-        ModelFiles.write(FeatureVerifier.create(1, len, 0.001), meta("0".repeat(64), boxes.backbone().sha256()), other);
+        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta("0".repeat(64), boxes.backbone().sha256()), other);
         IOException e = assertThrows(IOException.class, () -> FeatureVerifier.load(other, boxes));
         assertTrue(e.getMessage().contains("another box model"), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.flip;
 
 import cn.xuncha.models.FeatureVerifier;
+import cn.xuncha.models.FeatureVerifierNet;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.ModelMetadata;
 import cn.xuncha.models.MultiScaleProposer;
@@ -71,7 +72,7 @@ public final class FeatureVerifierTrainer {
         int[] validHits = mined.valid().stream().mapToInt(p -> p.iou() >= HIT_IOU ? 1 : 0).toArray();
         log.printf(Locale.ROOT, "proposal crops at %s px: %d train (%d bags; and as many mirrored), %d valid; %d features each%n",
                 sides, mined.train().size(), bags, mined.valid().size(), xTrain.size(1));
-        ComputationGraph net = FeatureVerifier.create(o.seed(), (int) xTrain.size(1), o.learningRate());
+        ComputationGraph net = FeatureVerifierNet.create(o.seed(), (int) xTrain.size(1), o.learningRate());
         FeatureVerifier draft = new FeatureVerifier(net, backbone, null);
         BestEpoch best = BestEpoch.none();
         Map<String, Object> history = new LinkedHashMap<>();
@@ -149,8 +150,8 @@ public final class FeatureVerifierTrainer {
                 List<Mat> mats = new ArrayList<>();
                 try {
                     for (Proposal p : chunk) mats.add(mat(p.bgr()));
-                    double[] logAspects = chunk.stream().mapToDouble(p -> FeatureVerifier.logAspect(p.aspect(), 1)).toArray();
-                    parts.add(FeatureVerifier.features(backbone, mats, logAspects));
+                    double[] logAspects = chunk.stream().mapToDouble(p -> FeatureVerifierNet.logAspect(p.aspect(), 1)).toArray();
+                    parts.add(FeatureVerifierNet.features(backbone, mats, logAspects));
                 } finally {
                     mats.forEach(Mat::close);
                 }

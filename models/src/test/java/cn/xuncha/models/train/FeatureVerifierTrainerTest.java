@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xuncha.models.FeatureVerifier;
+import cn.xuncha.models.FeatureVerifierNet;
 import cn.xuncha.models.train.ProposalCrops.Proposal;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ class FeatureVerifierTrainerTest {
             crops.add(new Proposal(null, onBag ? 0.6 : 0, 1, onBag ? new double[] {shift, 0, 0, 0} : null));
         }
         FeatureVerifierTrainer.Targets y = FeatureVerifierTrainer.Targets.of(crops, x);
-        ComputationGraph net = FeatureVerifier.create(3, len, 0.01);
+        ComputationGraph net = FeatureVerifierNet.create(3, len, 0.01);
         for (int e = 0; e < 60; e++) FeatureVerifierTrainer.fitEpoch(net, x, y, 64, rnd);
         INDArray[] out = net.output(false, x);
         double err = 0, zeroErr = 0;
