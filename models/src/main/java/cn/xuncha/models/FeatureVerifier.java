@@ -122,14 +122,22 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return "feature verifier";
     }
 
-    /** Crops without their boxes (reviewed crops, say) are scored as square boxes. */
+    /** Crops of any size without their boxes (reviewed crops, say): padded to square, resized, scored as square boxes. */
     @Override
     public float[] scoreBatch(List<Mat> bgrCrops) {
         float[] out = new float[bgrCrops.size()];
         for (int start = 0; start < bgrCrops.size(); start += CHUNK) {
-            int end = Math.min(bgrCrops.size(), start + CHUNK);
-            float[] s = scoreFeatures(FeatureVerifierNet.features(backbone, bgrCrops.subList(start, end), new double[end - start]));
-            System.arraycopy(s, 0, out, start, s.length);
+            List<Mat> squares = new ArrayList<>();
+            try {
+                for (Mat c : bgrCrops.subList(start, Math.min(bgrCrops.size(), start + CHUNK))) {
+                    double side = Math.max(c.cols(), c.rows());
+                    squares.add(Crops.window(c, new PixelBox((c.cols() - side) / 2, (c.rows() - side) / 2, side, side), CROP));
+                }
+                float[] s = scoreFeatures(FeatureVerifierNet.features(backbone, squares, new double[squares.size()]));
+                System.arraycopy(s, 0, out, start, s.length);
+            } finally {
+                squares.forEach(Mat::close);
+            }
         }
         return out;
     }

@@ -3,9 +3,6 @@ package cn.xuncha.models;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.CropFeatures;
-import cn.xuncha.models.data.Crops;
-import cn.xuncha.models.data.PixelBox;
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -58,19 +55,10 @@ public final class FeatureVerifierNet {
         return CropFeatures.length(v) + 1;
     }
 
-    /** Feature rows [n, {@link #inputs}] of crops of any size (each squared and resized to {@link FeatureVerifier#CROP}) and their boxes' log aspects. */
+    /** Feature rows [n, {@link #inputs}] of square crops cut at {@link FeatureVerifier#CROP} px and their boxes' log aspects. */
     public static INDArray features(Backbone backbone, List<Mat> crops, double[] logAspects) {
-        List<Mat> resized = new ArrayList<>();
-        try {
-            for (Mat c : crops) {
-                double side = Math.max(c.cols(), c.rows());
-                resized.add(Crops.window(c, new PixelBox((c.cols() - side) / 2, (c.rows() - side) / 2, side, side), FeatureVerifier.CROP));
-            }
-            INDArray pooled = CropFeatures.of(backbone.features(resized));
-            return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
-        } finally {
-            resized.forEach(Mat::close);
-        }
+        INDArray pooled = CropFeatures.of(backbone.features(crops));
+        return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
     }
 
     /** log(w / h), bounded: the box's shape, which its square crop does not show. */

@@ -22,4 +22,11 @@ public record ModelMetadata(
         double detectionThreshold,
         String dataFingerprint,
         Map<String, Double> validationMetrics,
-        Map<String, Object> training) {}
+        Map<String, Object> training) {
+
+    /** The same model described with another training record (a fine-tuned copy, say). */
+    public ModelMetadata withTraining(Map<String, Object> newTraining) {
+        return new ModelMetadata(classes, inputSize, cropPadding, operatingThreshold, detectionThreshold, dataFingerprint,
+                validationMetrics, newTraining);
+    }
+}

@@ -162,9 +162,7 @@ public final class TrainCommand implements Callable<Integer> {
         BoxDetector boxModel = BoxDetector.loadDefault()
                 .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
         if (out == null && boxModel.backbone() != null) {
-            o = new TrainOptions(o.dataset(), o.cameras(), SharedPaths.defaultModelZip()
-                    .resolveSibling(VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME + ".zip"), o.epochs(), o.seed(), o.batchSize(),
-                    o.learningRate(), o.maxImages(), o.maxFalseBoxesPerImage());
+            o = o.withOut(SharedPaths.defaultModelZip().resolveSibling(VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME + ".zip"));
         }
         System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
         try (GarbageClassifier clf = base.load()) {
@@ -180,8 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
         BoxDetector boxModel = BoxDetector.loadDefault().filter(b -> b.backbone() != null)
                 .orElseThrow(() -> new MissingDataException(weights)); // the head (and so its features) needs these files
         if (out == null) {
-            o = new TrainOptions(o.dataset(), o.cameras(), SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip"),
-                    o.epochs(), o.seed(), o.batchSize(), o.learningRate(), o.maxImages(), o.maxFalseBoxesPerImage());
+            o = o.withOut(SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip"));
         }
         System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
         FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, System.out).run(boxModel);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -46,12 +45,10 @@ public final class FeatureReviewTuner {
         ModelMetadata m = current.metadata();
         Map<String, Object> training = new LinkedHashMap<>(m.training());
         training.put(ReviewFineTuner.TUNED_KEY, split.record(epochs, before, null));
-        FeatureVerifier candidate = new FeatureVerifier(net, current.backbone(), new ModelMetadata(m.classes(), m.inputSize(),
-                m.cropPadding(), m.operatingThreshold(), m.detectionThreshold(), m.dataFingerprint(), m.validationMetrics(), training));
+        FeatureVerifier candidate = new FeatureVerifier(net, current.backbone(), m.withTraining(training));
         double after = split.score(candidate.scoreFeatures(held), m.operatingThreshold());
         training.put(ReviewFineTuner.TUNED_KEY, split.record(epochs, before, after));
-        log.printf(Locale.ROOT, "held-out %s: current %.4f, fine-tuned %.4f (%d train, %d held out)%n",
-                split.metric(), before, after, split.train().size(), split.held().size());
+        log.println(split.summary(before, after));
         return new ReviewFineTuner.Outcome<>(candidate, before, after, split.metric(), split.train().size(), split.held().size());
     }
 

@@ -14,17 +14,20 @@ import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.train.ProposalCrops.Proposal;
 import cn.xuncha.models.data.Augmenter;
 import cn.xuncha.models.data.BoxDeltas;
+import cn.xuncha.models.data.PatchSampler;
 import cn.xuncha.models.eval.Auroc;
 import cn.xuncha.models.eval.Evaluator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -97,7 +100,7 @@ public final class FeatureVerifierTrainer {
         training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
         double det = metrics.get(VerifiedDetector.THRESHOLD_METRIC);
         ModelMetadata meta = new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP,
-                cn.xuncha.models.data.PatchSampler.CROP_PAD, det, det, boxes.metadata().dataFingerprint(), metrics, training);
+                PatchSampler.CROP_PAD, det, det, boxes.metadata().dataFingerprint(), metrics, training);
         ModelFiles.write(net, meta, o.out());
         return new Result(new FeatureVerifier(net, backbone, meta), metrics, (System.nanoTime() - t0) / 1e9);
     }
@@ -174,14 +177,10 @@ public final class FeatureVerifierTrainer {
         return m;
     }
 
+    /** 0..n-1 in a shuffled order (Collections.shuffle: the same draws for the same generator). */
     private static int[] shuffled(int n, Random rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1), t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+        Collections.shuffle(order, rnd);
+        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -61,6 +61,12 @@ public final class ReviewFineTuner {
             return (double) ok / heldScores.length;
         }
 
+        /** One log line comparing both models on the held-out slice. */
+        String summary(double before, double after) {
+            return String.format(Locale.ROOT, "held-out %s: current %.4f, fine-tuned %.4f (%d train, %d held out)",
+                    metric(), before, after, train.size(), held.size());
+        }
+
         /** What the model's metadata records of this fine-tuning ({@code after} once the candidate is scored). */
         Map<String, Object> record(int epochs, double before, Double after) {
             Map<String, Object> m = new LinkedHashMap<>(Map.of("items", total, "held_out", held.size(), "epochs", epochs,
@@ -116,13 +122,10 @@ public final class ReviewFineTuner {
         ModelMetadata m = current.metadata();
         Map<String, Object> training = new LinkedHashMap<>(m.training());
         training.put(TUNED_KEY, split.record(epochs, before, null));
-        GarbageClassifier candidate = new GarbageClassifier(net, new ModelMetadata(m.classes(), m.inputSize(),
-                m.cropPadding(), m.operatingThreshold(), m.detectionThreshold(), m.dataFingerprint(),
-                m.validationMetrics(), training));
+        GarbageClassifier candidate = new GarbageClassifier(net, m.withTraining(training));
         double after = score(candidate, split);
         training.put(TUNED_KEY, split.record(epochs, before, after));
-        log.printf(Locale.ROOT, "held-out %s: current %.4f, fine-tuned %.4f (%d train, %d held out)%n",
-                metric, before, after, train.size(), split.held().size());
+        log.println(split.summary(before, after));
         return new Outcome<>(candidate, before, after, metric, train.size(), split.held().size());
     }
 

@@ -15,6 +15,11 @@ import java.util.Map;
 public record TrainOptions(Path dataset, Path cameras, Path out, int epochs, long seed, int batchSize,
                            double learningRate, int maxImages, double maxFalseBoxesPerImage) {
 
+    /** The same settings, writing the model to another zip. */
+    public TrainOptions withOut(Path newOut) {
+        return new TrainOptions(dataset, cameras, newOut, epochs, seed, batchSize, learningRate, maxImages, maxFalseBoxesPerImage);
+    }
+
     /** The run's settings and per-epoch history as recorded in the model metadata (mutable: callers add timings). */
     public Map<String, Object> record(int bestEpoch, Map<String, Object> history) {
         Map<String, Object> training = new LinkedHashMap<>();
