@@ -53,6 +53,7 @@ class FeatureVerifierTrainerTest {
         // feature 0 says how far right the bag lies: the box output must learn dx from it; background rows teach nothing
         int n = 400, len = 12;
         Random rnd = new Random(5);
+        Nd4j.getRandom().setSeed(5); // dropout draws from ND4J's global generator: seeded, so other tests run before cannot shift it
         INDArray x = Nd4j.zeros(n, len);
         List<Proposal> crops = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -66,14 +67,22 @@ class FeatureVerifierTrainerTest {
         ComputationGraph net = FeatureVerifierNet.create(3, len, 0.01);
         for (int e = 0; e < 60; e++) FeatureVerifierTrainer.fitEpoch(net, x, y, 64, rnd);
         INDArray[] out = net.output(false, x);
-        double err = 0, zeroErr = 0;
+        double err = 0, zeroErr = 0, sxy = 0, sxx = 0, syy = 0;
         int bags = 0;
         for (int i = 0; i < n; i++) {
             if (crops.get(i).delta() == null) continue;
-            err += Math.abs(out[1].getDouble(i, 0) - crops.get(i).delta()[0]);
-            zeroErr += Math.abs(crops.get(i).delta()[0]);
+            double predicted = out[1].getDouble(i, 0), truth = crops.get(i).delta()[0];
+            err += Math.abs(predicted - truth);
+            zeroErr += Math.abs(truth);
+            sxy += predicted * truth;
+            sxx += predicted * predicted;
+            syy += truth * truth;
             bags++;
         }
-        assertTrue(err / bags < 0.5 * zeroErr / bags, "mean |dx| error " + err / bags + " vs " + zeroErr / bags + " for not moving");
+        // input dropout keeps the fit loose (the error levels off near half of not moving, a little either side by CPU),
+        // so the test asks for a clear gain and for moves that follow the truth (the shifts are centred on 0)
+        double correlation = sxy / Math.sqrt(sxx * syy);
+        assertTrue(err / bags < 0.7 * zeroErr / bags, "mean |dx| error " + err / bags + " vs " + zeroErr / bags + " for not moving");
+        assertTrue(correlation > 0.8, "predicted and true dx correlate " + correlation);
     }
 }
