@@ -1,6 +1,7 @@
 package cn.xuncha.models;
 
 import cn.xuncha.models.boxes.BoxDetector;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,16 +34,16 @@ public final class ImageDetectors {
         if (onFeatures.isPresent()) return verifiedOnFeatures(boxes, onFeatures.get(), tiled);
         BoxProposer proposer = tiled ? new TiledProposer(boxes) : boxes;
         Optional<GarbageClassifier> trained = shippedVerifier(boxes);
-        if (trained.isPresent()) return new VerifiedDetector(proposer, trained.get(), trained.get().metadata().detectionThreshold());
-        Double calibrated = boxes.metadata().validationMetrics().get(VerifiedDetector.THRESHOLD_METRIC);
-        if (calibrated == null) return boxes;
-        return new VerifiedDetector(proposer, classifier.get(), calibrated);
+        if (trained.isPresent()) return new VerifiedDetector(proposer, trained.get(), VerifiedDetector.reportingThreshold(trained.get().metadata()));
+        Map<String, Double> calibration = boxes.metadata().validationMetrics();
+        if (calibration == null || !calibration.containsKey(VerifiedDetector.THRESHOLD_METRIC)) return boxes;
+        return new VerifiedDetector(proposer, classifier.get(), VerifiedDetector.reportingThreshold(calibration, 0.5));
     }
 
     /** The box model proposing at the scales the feature verifier was trained on, rescored by it at its threshold. */
     public static VerifiedDetector verifiedOnFeatures(BoxDetector boxes, FeatureVerifier verifier, boolean tiled) {
         BoxProposer scales = new MultiScaleProposer(boxes, FeatureVerifier.proposalSides(verifier.metadata(), boxes));
-        return new VerifiedDetector(tiled ? new TiledProposer(scales) : scales, verifier, verifier.metadata().detectionThreshold());
+        return new VerifiedDetector(tiled ? new TiledProposer(scales) : scales, verifier, VerifiedDetector.reportingThreshold(verifier.metadata()));
     }
 
     /** The name of the verifier trained for this box model: one per box model that ships. */

@@ -126,4 +126,16 @@ class VerifiedDetectorTest {
                 java.util.Map.of(), java.util.Map.of());
         assertFalse(VerifiedDetector.trainedOn(untagged, "abc"));
     }
+
+    @Test
+    void detectionsAreReportedAtTheStrictPointWhenTrainingRecordedOne() {
+        java.util.Map<String, Double> both = java.util.Map.of(VerifiedDetector.THRESHOLD_METRIC, 0.43, VerifiedDetector.STRICT_THRESHOLD_METRIC, 0.49);
+        assertEquals(0.49, VerifiedDetector.reportingThreshold(both, 0.5));
+        assertEquals(0.43, VerifiedDetector.reportingThreshold(java.util.Map.of(VerifiedDetector.THRESHOLD_METRIC, 0.43), 0.5),
+                "a calibration without a strict point keeps its best-F1 threshold");
+        assertEquals(0.5, VerifiedDetector.reportingThreshold(java.util.Map.of(), 0.5));
+        assertEquals(0.5, VerifiedDetector.reportingThreshold(null, 0.5));
+        ModelMetadata verifier = new ModelMetadata(List.of("background", "garbage"), 96, 1.25, 0.43, 0.43, "sha256:0", both, java.util.Map.of());
+        assertEquals(0.49, VerifiedDetector.reportingThreshold(verifier));
+    }
 }

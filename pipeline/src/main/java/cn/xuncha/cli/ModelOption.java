@@ -24,7 +24,7 @@ public final class ModelOption {
     String detector;
 
     @Option(names = "--verifier", paramLabel = "ZIP", description = "a verifier from 'train --box-verifier [--on-features]' to rescore "
-            + "the box model's boxes with, at the threshold in its metadata (default: the committed one, if trained on this box model)")
+            + "the box model's boxes with, at the strict threshold in its metadata (default: the committed one, if trained on this box model)")
     Path verifier;
 
     @Option(names = "--no-tiles", description = "propose boxes on the whole frame only (default: frames with a shorter side "
@@ -51,7 +51,7 @@ public final class ModelOption {
         if (!VerifiedDetector.trainedOn(v.metadata(), boxes.sha256())) {
             System.err.println("warning: " + verifier + " was trained on another box model's proposals; its threshold may not fit");
         }
-        return new VerifiedDetector(proposer, v, v.metadata().detectionThreshold());
+        return new VerifiedDetector(proposer, v, VerifiedDetector.reportingThreshold(v.metadata()));
     }
 
     public GarbageClassifier load() throws IOException {
