@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON line per image: {image, score, detections:[{category, score, box:[x,y,w,h]}]}")
     boolean json;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "detection threshold (default: the model's)")
+    @Option(names = "--threshold", paramLabel = "P", description = "detection threshold (default: the model's strict point, set on the valid photos: the highest box recall within 0.5 false boxes per image)")
     Double threshold;
 
     @Mixin
@@ -60,9 +61,25 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
+    /** Why this argument cannot be read as an image file, or null if it can be tried. */
+    static String unusablePath(String image) {
+        Path p;
+        try {
+            p = Path.of(image);
+        } catch (InvalidPathException e) {
+            // a non-ASCII name under a non-UTF-8 locale (LANG unset); the launcher sets C.UTF-8 but java may be run directly
+            return "not a usable file path (" + e.getReason() + "; run with a UTF-8 locale, e.g. LANG=C.UTF-8)";
+        }
+        if (Files.isDirectory(p)) return "is a directory, not an image file";
+        if (!Files.isRegularFile(p)) return "no such file";
+        if (!Files.isReadable(p)) return "not readable (permissions)";
+        return null;
+    }
+
     private static ObjectNode detectOne(ImageDetector detector, String image) {
         ObjectNode line = JSON.createObjectNode().put("image", image);
-        if (!Files.isRegularFile(Path.of(image))) return line.put("error", "no such file");
+        String unusable = unusablePath(image);
+        if (unusable != null) return line.put("error", unusable);
         try (Mat img = imread(image)) {
             if (img == null || img.empty()) return line.put("error", "unreadable image (not a decodable JPEG/PNG/BMP)");
             DetectionResult r = detector.detect(img);

@@ -71,4 +71,21 @@ class DetectCommandTest {
         assertEquals(1, r.exit());
         assertTrue(JSON.readTree(r.out().strip()).get("error").asText().contains("no such file"));
     }
+
+    @Test
+    void aDirectoryOrAnUnencodablePathIsAnErrorLineAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path model = CliTestSupport.untrainedModel(dir, 0.5);
+        // a Chinese file name, as uploads here have, when the JVM can encode it (./xuncha sets a UTF-8 locale)
+        boolean utf8 = String.valueOf(System.getProperty("sun.jnu.encoding")).toUpperCase().contains("UTF");
+        Path img = CliTestSupport.writeImage(dir.resolve(utf8 ? "垃圾 photo.png" : "photo.png"), 120, 90, 3);
+        CliTestSupport.Run r = CliTestSupport.run(new DetectCommand(), "--json", "--model", model.toString(),
+                dir.toString(), "bad\u0000name.jpg", img.toString());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertTrue(JSON.readTree(lines[0]).get("error").asText().contains("is a directory"), lines[0]);
+        assertTrue(JSON.readTree(lines[1]).get("error").asText().contains("not a usable file path"), lines[1]);
+        assertEquals(img.toString(), JSON.readTree(lines[2]).get("image").asText());
+        assertTrue(JSON.readTree(lines[2]).has("score"), lines[2]);
+        assertEquals(0, r.exit(), "some images were read");
+    }
 }
