@@ -94,4 +94,29 @@ class TiledProposerTest {
         left.close();
         right.close();
     }
+
+    @Test
+    void aCloseUpIsProposedOnWholeAndAFarViewInTiles() {
+        try (Mat near = new Mat(1080, 1920, CV_8UC3, new Scalar(0, 0, 0, 0)); Mat far = new Mat(1080, 1920, CV_8UC3, new Scalar(0, 0, 0, 0))) {
+            rectangle(near, new Point(500, 300), new Point(899, 699), new Scalar(255, 255, 255, 0), -1, 8, 0); // 400 px: a fifth of 1080 and more
+            rectangle(far, new Point(500, 300), new Point(599, 399), new Scalar(255, 255, 255, 0), -1, 8, 0); // 100 px
+            WhiteBoxes nearProposer = new WhiteBoxes(), farProposer = new WhiteBoxes();
+            new TiledProposer(nearProposer).proposals(near);
+            new TiledProposer(farProposer).proposals(far);
+            assertEquals(1, nearProposer.shown.size(), "the whole frame only: its tiles would show parts of the big object");
+            assertEquals(1 + TiledProposer.tiles(1920, 1080).size(), farProposer.shown.size(), "the whole frame, then every tile");
+        }
+    }
+
+    @Test
+    void onlyAConfidentLargeBoxMakesACloseUp() {
+        PixelBox big = new PixelBox(0, 0, 300, 300), small = new PixelBox(0, 0, 200, 200);
+        assertTrue(TiledProposer.closeUp(result(0.5, big), 1920, 1080));
+        assertTrue(!TiledProposer.closeUp(result(0.49, big), 1920, 1080), "an unsure big box is not enough");
+        assertTrue(!TiledProposer.closeUp(result(0.9, small), 1920, 1080), "200 px is under a fifth of 1080");
+    }
+
+    private static DetectionResult result(double score, PixelBox box) {
+        return new DetectionResult(score, List.of(new Detection(Detection.EXPOSED_GARBAGE, score, box)));
+    }
 }

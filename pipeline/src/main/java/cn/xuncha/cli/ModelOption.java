@@ -28,8 +28,8 @@ public final class ModelOption {
     Path verifier;
 
     @Option(names = "--no-tiles", description = "propose boxes on the whole frame only (default: frames with a shorter side "
-            + "of 900 px or more are also proposed on in overlapping 720-px tiles, so far garbage keeps its detail; "
-            + "on large close-up photos tiles add boxes on parts of bags, so use --no-tiles there)")
+            + "of 900 px or more are also proposed on in overlapping 720-px tiles, so far garbage keeps its detail, "
+            + "unless the whole frame already shows garbage large: a close-up, where tiles would cut it up)")
     boolean noTiles;
 
     /** The single-image detector chosen by --detector and --verifier, built on clf where it needs the classifier. */
