@@ -5,6 +5,7 @@ import cn.xuncha.models.boxes.BoxDetector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -45,7 +46,7 @@ public final class VerifiedDetector implements ImageDetector {
      * as many false boxes for 0.05 more recall (trashbags-kr valid+test: 0.781 at 0.77 false boxes per image against
      * 0.732 at 0.48). {@code --threshold} still picks any other point.
      */
-    public static double reportingThreshold(java.util.Map<String, Double> metrics, double fallback) {
+    public static double reportingThreshold(Map<String, Double> metrics, double fallback) {
         if (metrics == null) return fallback;
         Double strict = metrics.get(STRICT_THRESHOLD_METRIC);
         if (strict != null) return strict;
@@ -53,7 +54,7 @@ public final class VerifiedDetector implements ImageDetector {
         return best != null ? best : fallback;
     }
 
-    /** {@link #reportingThreshold(java.util.Map, double)} of a verifier's own metadata. */
+    /** {@link #reportingThreshold(Map, double)} of a verifier's own metadata. */
     public static double reportingThreshold(ModelMetadata verifier) {
         return reportingThreshold(verifier.validationMetrics(), verifier.detectionThreshold());
     }

@@ -30,7 +30,7 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON line per image: {image, score, detections:[{category, score, box:[x,y,w,h]}]}")
     boolean json;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "detection threshold (default: the model's strict point, set on the valid photos: the highest box recall within 0.5 false boxes per image)")
+    @Option(names = "--threshold", paramLabel = "P", description = ModelOption.THRESHOLD_HELP)
     Double threshold;
 
     @Mixin

@@ -31,7 +31,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "eval.json", description = "JSON report (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--threshold", paramLabel = "P", description = "detection threshold (default: the model's strict point, set on the valid photos: the highest box recall within 0.5 false boxes per image)")
+    @Option(names = "--threshold", paramLabel = "P", description = ModelOption.THRESHOLD_HELP)
     Double threshold;
 
     @Option(names = "--seed", defaultValue = "7", description = "seed for the background patches (default: ${DEFAULT-VALUE})")
