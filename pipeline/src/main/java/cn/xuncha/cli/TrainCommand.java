@@ -41,7 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cameras", paramLabel = "DIR", description = "fixed-camera clips for negatives (default: $XUNCHA_SHARED/datasets/fixed-cameras)")
     Path cameras;
 
-    @Option(names = "--out", paramLabel = "ZIP", description = "model zip to write; metadata JSON goes beside it (default: models/trained/garbage-cnn.zip)")
+    @Option(names = "--out", paramLabel = "ZIP", description = "model zip to write, or a directory to write it in under its own name (garbage-cnn.zip, "
+            + "garbage-verifier-features.zip, ...); metadata JSON goes beside it (default: models/trained/)")
     Path out;
 
     @Option(names = "--boxes", description = "train the single-image box detector (garbage-boxes) instead of the crop classifier")
@@ -116,17 +117,23 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("xuncha train: --backbone: " + e.getMessage());
             return 2;
         }
-        Path target = out != null ? out
-                : boxes && backbone != null ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.PRETRAINED_MODEL_NAME + ".zip")
-                : boxes ? SharedPaths.defaultModelZip().resolveSibling(BoxDetector.MODEL_NAME + ".zip")
-                : boxVerifier ? SharedPaths.defaultModelZip().resolveSibling(VerifiedDetector.VERIFIER_MODEL_NAME + ".zip")
-                : SharedPaths.defaultModelZip();
+        Path target = target(boxes && backbone != null ? BoxDetector.PRETRAINED_MODEL_NAME : boxes ? BoxDetector.MODEL_NAME
+                : boxVerifier ? VerifiedDetector.VERIFIER_MODEL_NAME : GarbageClassifier.MODEL_NAME);
         try {
             return reviews != null ? fineTune(target) : train(target);
         } catch (MissingDataException e) {
             System.err.println("xuncha train: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Where the model called name is written: --out; NAME.zip inside it when it is a directory (found at the end of a
+     * half-hour run, that used to lose the trained model); else beside the shipped models in models/trained/.
+     */
+    private Path target(String name) {
+        if (out == null) return SharedPaths.defaultModelZip().resolveSibling(name + ".zip");
+        return java.nio.file.Files.isDirectory(out) ? out.resolve(name + ".zip") : out;
     }
 
     private int train(Path target) throws IOException {
@@ -161,9 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int trainVerifier(TrainOptions o) throws IOException {
         BoxDetector boxModel = BoxDetector.loadDefault()
                 .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
-        if (out == null && boxModel.backbone() != null) {
-            o = o.withOut(SharedPaths.defaultModelZip().resolveSibling(VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME + ".zip"));
-        }
+        if (boxModel.backbone() != null) o = o.withOut(target(VerifiedDetector.PRETRAINED_VERIFIER_MODEL_NAME));
         System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
         try (GarbageClassifier clf = base.load()) {
             VerifierTrainer.Result r = new VerifierTrainer(o, System.out).run(boxModel, clf);
@@ -177,9 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path weights = BoxDetector.pretrainedBackboneWeights().orElse(Backbone.directory());
         BoxDetector boxModel = BoxDetector.loadDefault().filter(b -> b.backbone() != null)
                 .orElseThrow(() -> new MissingDataException(weights)); // the head (and so its features) needs these files
-        if (out == null) {
-            o = o.withOut(SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip"));
-        }
+        o = o.withOut(target(FeatureVerifier.MODEL_NAME));
         System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
         FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, System.out).run(boxModel);
         System.out.println(VerifiedCalibration.summary(r.metrics()));
@@ -201,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
         Optional<FeatureVerifier> onFeatures = FeatureVerifier.loadShipped(boxes);
         if (onFeatures.isPresent()) return fineTune(onFeatures.get(), boxes);
         String name = ImageDetectors.verifierNameFor(boxes);
-        Path target = out != null ? out : SharedPaths.defaultModelZip().resolveSibling(name + ".zip");
+        Path target = target(name);
         try (GarbageClassifier current = ImageDetectors.shippedVerifier(boxes).orElseThrow(() -> new IOException(
                 "no verifier for " + boxes.description() + " ships in this build (models/trained/" + name + ".zip)"))) {
             System.out.println("verifier: " + name + " for " + boxes.description());
@@ -211,7 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The shipped detector verifies on backbone features: that verifier is the one the reviews should teach. */
     private int fineTune(FeatureVerifier current, BoxDetector boxes) throws IOException {
-        Path target = out != null ? out : SharedPaths.defaultModelZip().resolveSibling(FeatureVerifier.MODEL_NAME + ".zip");
+        Path target = target(FeatureVerifier.MODEL_NAME);
         System.out.println("verifier: " + FeatureVerifier.MODEL_NAME + " for " + boxes.description());
         ReviewFineTuner.Outcome<FeatureVerifier> r = new FeatureReviewTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
         return promote(r.metric(), r.currentScore(), r.candidateScore(), r.improved(),

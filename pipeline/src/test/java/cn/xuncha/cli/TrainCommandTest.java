@@ -119,7 +119,7 @@ class TrainCommandTest {
         }
         writeClip(cameras.resolve("street.avi"));
         Path model = CliTestSupport.untrainedModel(dir, 0.5);
-        Path out = dir.resolve("verifier.zip");
+        Path out = Files.createDirectories(dir.resolve("trained")); // a directory: the model goes in it under its own name
         // the stand-alone box model on every machine: the head on the pre-trained backbone, where its files are found,
         // proposes no background on these synthetic photos (a clear error, but not what this test is about)
         String oldBackbone = System.getProperty(Backbone.DIR_VARIABLE);
@@ -136,15 +136,17 @@ class TrainCommandTest {
                 "--cameras", cameras.toString(), "--model", model.toString(), "--epochs", "1", "--out", out.toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().contains("proposal crops:") && r.out().contains("verified detection threshold"), r.out());
+        Path zip = out.resolve(VerifiedDetector.VERIFIER_MODEL_NAME + ".zip");
+        assertTrue(r.out().contains("wrote " + zip), r.out());
 
-        ModelMetadata meta = GarbageClassifier.load(out).metadata();
+        ModelMetadata meta = GarbageClassifier.load(zip).metadata();
         BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
         assertNull(boxes.backbone());
         assertEquals(boxes.sha256(), meta.training().get(VerifiedDetector.BOX_MODEL_KEY));
         assertEquals(meta.validationMetrics().get(VerifiedDetector.THRESHOLD_METRIC), meta.detectionThreshold());
 
         Path photo = data.resolve("valid").resolve("images").resolve("valid0.png");
-        CliTestSupport.Run d = CliTestSupport.run(new DetectCommand(), "--json", "--verifier", out.toString(), photo.toString());
+        CliTestSupport.Run d = CliTestSupport.run(new DetectCommand(), "--json", "--verifier", zip.toString(), photo.toString());
         assertEquals(0, d.exit(), d.err());
         assertFalse(d.err().contains("warning"), "trained on the box model it is used with: " + d.err());
     }
