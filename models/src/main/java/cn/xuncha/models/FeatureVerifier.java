@@ -1,6 +1,7 @@
 package cn.xuncha.models;
 
 import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.CropFeatures;
 import cn.xuncha.models.data.BoxDeltas;
 import cn.xuncha.models.data.Crops;
 import cn.xuncha.models.data.PatchSampler;
@@ -37,11 +38,19 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
     private final ComputationGraph net;
     private final Backbone backbone;
     private final ModelMetadata metadata;
+    private final CropFeatures.Layout layout;
 
+    /** A trained verifier: its metadata's training record names the feature layout it takes. */
     public FeatureVerifier(ComputationGraph net, Backbone backbone, ModelMetadata metadata) {
+        this(net, backbone, metadata, CropFeatures.Layout.of(metadata == null ? null : metadata.training()));
+    }
+
+    /** A verifier in training, before it has metadata. */
+    public FeatureVerifier(ComputationGraph net, Backbone backbone, ModelMetadata metadata, CropFeatures.Layout layout) {
         this.net = net;
         this.backbone = backbone;
         this.metadata = metadata;
+        this.layout = layout;
     }
 
     /** Metadata key: the shorter sides the box model proposed at when this verifier was trained (its run-time scales). */
@@ -103,6 +112,11 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return l.stream().map(o -> ((Number) o).intValue()).toList();
     }
 
+    /** How this verifier's feature rows are pooled. */
+    public CropFeatures.Layout layout() {
+        return layout;
+    }
+
     /** The box detector's backbone this verifier reads its features from. */
     public Backbone backbone() {
         return backbone;
@@ -133,7 +147,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
                     double side = Math.max(c.cols(), c.rows());
                     squares.add(Crops.window(c, new PixelBox((c.cols() - side) / 2, (c.rows() - side) / 2, side, side), CROP));
                 }
-                float[] s = scoreFeatures(FeatureVerifierNet.features(backbone, squares, new double[squares.size()]));
+                float[] s = scoreFeatures(FeatureVerifierNet.features(backbone, squares, new double[squares.size()], layout));
                 System.arraycopy(s, 0, out, start, s.length);
             } finally {
                 squares.forEach(Mat::close);
@@ -162,7 +176,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
                     crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), CROP));
                     logAspects[i] = FeatureVerifierNet.logAspect(b.w(), b.h());
                 }
-                INDArray[] out = outputs(FeatureVerifierNet.features(backbone, crops, logAspects));
+                INDArray[] out = outputs(FeatureVerifierNet.features(backbone, crops, logAspects, layout));
                 for (int i = 0; i < chunk.size(); i++) {
                     scores[start + i] = out[0].getFloat(i, 0);
                     refined.add(BoxDeltas.apply(chunk.get(i), out[1].getDouble(i, 0), out[1].getDouble(i, 1), out[1].getDouble(i, 2),

@@ -50,14 +50,14 @@ public final class FeatureVerifierNet {
         return n;
     }
 
-    /** Length of a feature row for this backbone: the pooled crop features and the box's log aspect ratio. */
-    public static int inputs(BackboneVariant v) {
-        return CropFeatures.length(v) + 1;
+    /** Length of a feature row for this backbone and layout: the pooled crop features and the box's log aspect ratio. */
+    public static int inputs(BackboneVariant v, CropFeatures.Layout layout) {
+        return CropFeatures.length(v, layout) + 1;
     }
 
     /** Feature rows [n, {@link #inputs}] of square crops cut at {@link FeatureVerifier#CROP} px and their boxes' log aspects. */
-    public static INDArray features(Backbone backbone, List<Mat> crops, double[] logAspects) {
-        INDArray pooled = CropFeatures.of(backbone.features(crops));
+    public static INDArray features(Backbone backbone, List<Mat> crops, double[] logAspects, CropFeatures.Layout layout) {
+        INDArray pooled = CropFeatures.of(backbone.features(crops), layout);
         return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
     }
 

@@ -36,21 +36,41 @@ class FeatureVerifierTest {
         INDArray deep = Nd4j.zeros(2, v.deepChannels(), 6, 6);
         s8.putScalar(new int[] {1, 0, 3, 3}, 144); // crop 1: one hot cell in channel 0 of the fine map
         deep.putScalar(new int[] {1, 0, 2, 2}, 4); // crop 1: centre cell (rows/cols 2..3) of the deep map
-        INDArray f = CropFeatures.of(new INDArray[] {s8, deep});
+        INDArray f = CropFeatures.of(new INDArray[] {s8, deep}, CropFeatures.Layout.COARSE);
         assertEquals(2, f.size(0));
-        assertEquals(CropFeatures.length(v), f.size(1));
+        assertEquals(CropFeatures.length(v, CropFeatures.Layout.COARSE), f.size(1));
         assertEquals(1.0, f.getDouble(1, 0), 1e-6, "stride-8 mean of channel 0");
         assertEquals(144.0, f.getDouble(1, v.stride8Channels()), 1e-6, "stride-8 max of channel 0");
         int grid = 2 * v.stride8Channels() + 2 * v.deepChannels();
         assertEquals(1.0, f.getDouble(1, grid + 4 * v.deepChannels()), 1e-6, "the centre cell's mean of channel 0");
         assertEquals(0.0, f.getDouble(1, grid), 1e-6, "the top-left cell is empty");
         assertEquals(0.0, f.getDouble(0, 0), 1e-6, "crop 0 is all zero");
+
+        INDArray fine = CropFeatures.of(new INDArray[] {s8, deep}, CropFeatures.Layout.FINE);
+        assertEquals(CropFeatures.length(v, CropFeatures.Layout.FINE), fine.size(1));
+        assertEquals(f.size(1) + 9 * v.stride8Channels(), fine.size(1), "and the stride-8 map on the grid");
+        int fineGrid = (int) f.size(1);
+        assertEquals(144.0 / 16, fine.getDouble(1, fineGrid), 1e-6, "the hot cell (3,3) is in the top-left 4x4 cell");
+        assertEquals(0.0, fine.getDouble(1, fineGrid + 4 * v.stride8Channels()), 1e-6, "not in the centre cell");
+        assertEquals(f.getDouble(1, grid + 4 * v.deepChannels()), fine.getDouble(1, grid + 4 * v.deepChannels()), 1e-6, "the coarse part is the same");
+    }
+
+    @Test
+    void aVerifierRunsOnTheLayoutItsTrainingRecordNames() {
+        assertEquals(CropFeatures.Layout.COARSE, CropFeatures.Layout.of(null), "metadata from before the choice");
+        assertEquals(CropFeatures.Layout.COARSE, CropFeatures.Layout.of(Map.of()));
+        assertEquals(CropFeatures.Layout.FINE, CropFeatures.Layout.of(Map.of(CropFeatures.LAYOUT_KEY, CropFeatures.Layout.FINE.recordName())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CropFeatures.Layout.of(Map.of(CropFeatures.LAYOUT_KEY, "hexagonal")));
+        assertTrue(e.getMessage().contains("crop_features: unknown layout 'hexagonal'"), e.getMessage());
+        FeatureVerifier v = new FeatureVerifier(FeatureVerifierNet.create(1, 8, 0.01), null, null);
+        assertEquals(CropFeatures.Layout.COARSE, v.layout());
     }
 
     @Test
     void refusesADeepMapSmallerThanItsGrid() {
         INDArray[] maps = {Nd4j.zeros(1, 4, 4, 4), Nd4j.zeros(1, 4, 2, 2)};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CropFeatures.of(maps));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CropFeatures.of(maps, CropFeatures.Layout.COARSE));
         assertTrue(e.getMessage().contains("2x2"), e.getMessage());
     }
 
@@ -97,7 +117,7 @@ class FeatureVerifierTest {
     void pairsOnlyWithTheBoxModelItWasTrainedFor(@TempDir Path tmp) throws IOException {
         BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
         assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
-        int len = FeatureVerifierNet.inputs(boxes.backbone().variant());
+        int len = FeatureVerifierNet.inputs(boxes.backbone().variant(), CropFeatures.Layout.COARSE);
         Path zip = tmp.resolve("fv.zip");
         ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
         assertTrue(FeatureVerifier.isOne(zip));

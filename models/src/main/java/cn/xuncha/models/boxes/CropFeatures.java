@@ -1,43 +1,84 @@
 package cn.xuncha.models.boxes;
 
+import java.util.Locale;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Pools the backbone maps of square object crops into one vector per crop: the mean and maximum of every channel of
- * both maps (what is in the crop) and the channel means of the deep map over a 3x3 grid (where: a box tight on one bag
- * has it in the centre cell, a box round half a bag or a whole pile does not).
+ * both maps (what is in the crop) and channel means over a 3x3 grid (where: a box tight on one bag has it in the centre
+ * cell, a box round half a bag or a whole pile does not) — of the deep map, and in the {@link Layout#FINE} layout of
+ * the stride-8 map too.
  */
 public final class CropFeatures {
-    /** Cells per side of the spatial grid over the deep map. */
+    /** Cells per side of the spatial grid. */
     static final int GRID = 3;
+    /** Metadata key (in a verifier's training record) naming the layout it was trained on; absent = {@link Layout#COARSE}. */
+    public static final String LAYOUT_KEY = "crop_features";
+
+    /** Which pooled parts a vector holds; a verifier must be run on the layout it was trained on. */
+    public enum Layout {
+        /** Channel means and maxima of both maps, the deep map's channel means on the grid (sessions 12–14). */
+        COARSE,
+        /**
+         * COARSE and the stride-8 map's channel means on the grid: at 96 px its cells are 32 px, so the vector shows
+         * where the parts and edges of bags lie in the crop, not only that there are some (session 15).
+         */
+        FINE;
+
+        /** The layout a verifier's training record names; COARSE for records from before there was a choice. */
+        public static Layout of(Map<String, Object> training) {
+            Object name = training == null ? null : training.get(LAYOUT_KEY);
+            if (name == null) return COARSE;
+            try {
+                return valueOf(name.toString().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(LAYOUT_KEY + ": unknown layout '" + name + "' (known: coarse, fine)");
+            }
+        }
+
+        /** How the training record names this layout. */
+        public String recordName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private CropFeatures() {}
 
-    /** Length of the vector {@link #of} makes for this backbone. */
-    public static int length(BackboneVariant v) {
-        return 2 * v.stride8Channels() + 2 * v.deepChannels() + GRID * GRID * v.deepChannels();
+    /** Length of the vector {@link #of} makes for this backbone and layout. */
+    public static int length(BackboneVariant v, Layout layout) {
+        int coarse = 2 * v.stride8Channels() + 2 * v.deepChannels() + GRID * GRID * v.deepChannels();
+        return layout == Layout.FINE ? coarse + GRID * GRID * v.stride8Channels() : coarse;
     }
 
-    /** [stride-8 [n,c8,h,w], deep [n,c16,h',w']] from {@link Backbone#features} → [n, length]; the deep map needs ≥ 3 cells a side. */
-    public static INDArray of(INDArray[] maps) {
+    /** [stride-8 [n,c8,h,w], deep [n,c16,h',w']] from {@link Backbone#features} → [n, length]; both maps need ≥ 3 cells a side. */
+    public static INDArray of(INDArray[] maps, Layout layout) {
         INDArray s8 = maps[0], deep = maps[1];
-        long gh = deep.size(2), gw = deep.size(3);
-        if (gh < GRID || gw < GRID) throw new IllegalArgumentException("deep map " + gw + "x" + gh + " is smaller than the " + GRID + "x" + GRID + " grid");
-        INDArray[] parts = new INDArray[4 + GRID * GRID];
+        boolean fine = layout == Layout.FINE;
+        INDArray[] parts = new INDArray[4 + GRID * GRID * (fine ? 2 : 1)];
         parts[0] = s8.mean(2, 3);
         parts[1] = s8.max(2, 3);
         parts[2] = deep.mean(2, 3);
         parts[3] = deep.max(2, 3);
+        System.arraycopy(gridMeans(deep, "deep"), 0, parts, 4, GRID * GRID);
+        if (fine) System.arraycopy(gridMeans(s8, "stride-8"), 0, parts, 4 + GRID * GRID, GRID * GRID);
+        return Nd4j.hstack(parts);
+    }
+
+    /** Channel means of each grid cell, row by row: [n, c] each. */
+    private static INDArray[] gridMeans(INDArray map, String name) {
+        long gh = map.size(2), gw = map.size(3);
+        if (gh < GRID || gw < GRID) throw new IllegalArgumentException(name + " map " + gw + "x" + gh + " is smaller than the " + GRID + "x" + GRID + " grid");
+        INDArray[] cells = new INDArray[GRID * GRID];
         for (int gy = 0; gy < GRID; gy++) {
             for (int gx = 0; gx < GRID; gx++) {
-                INDArray cell = deep.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                cells[gy * GRID + gx] = map.get(NDArrayIndex.all(), NDArrayIndex.all(),
                         NDArrayIndex.interval(gy * gh / GRID, (gy + 1) * gh / GRID),
-                        NDArrayIndex.interval(gx * gw / GRID, (gx + 1) * gw / GRID));
-                parts[4 + gy * GRID + gx] = cell.mean(2, 3);
+                        NDArrayIndex.interval(gx * gw / GRID, (gx + 1) * gw / GRID)).mean(2, 3);
             }
         }
-        return Nd4j.hstack(parts);
+        return cells;
     }
 }

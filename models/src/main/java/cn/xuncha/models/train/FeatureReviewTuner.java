@@ -34,10 +34,10 @@ public final class FeatureReviewTuner {
     public ReviewFineTuner.Outcome<FeatureVerifier> run(FeatureVerifier current, List<ReviewSet.Item> items) throws IOException {
         Random rnd = new Random(seed);
         ReviewFineTuner.Split split = ReviewFineTuner.split(items, FeatureVerifier.CROP, rnd);
-        INDArray held = FeatureVerifierTrainer.features(current.backbone(), asSquareBoxes(split.held()), "features held out");
+        INDArray held = FeatureVerifierTrainer.features(current.backbone(), asSquareBoxes(split.held()), current.layout(), "features held out");
         double before = split.score(current.scoreFeatures(held), current.metadata().operatingThreshold());
         List<Proposal> train = FeatureVerifierTrainer.withMirrors(asSquareBoxes(split.train()), rnd);
-        INDArray x = FeatureVerifierTrainer.features(current.backbone(), train, "features reviews");
+        INDArray x = FeatureVerifierTrainer.features(current.backbone(), train, current.layout(), "features reviews");
         FeatureVerifierTrainer.Targets y = FeatureVerifierTrainer.Targets.of(train, x);
         ComputationGraph net = current.network().clone();
         net.setLearningRate(1e-4);
@@ -45,7 +45,7 @@ public final class FeatureReviewTuner {
         ModelMetadata m = current.metadata();
         Map<String, Object> training = new LinkedHashMap<>(m.training());
         training.put(ReviewFineTuner.TUNED_KEY, split.record(epochs, before, null));
-        FeatureVerifier candidate = new FeatureVerifier(net, current.backbone(), m.withTraining(training));
+        FeatureVerifier candidate = new FeatureVerifier(net, current.backbone(), m.withTraining(training), current.layout());
         double after = split.score(candidate.scoreFeatures(held), m.operatingThreshold());
         training.put(ReviewFineTuner.TUNED_KEY, split.record(epochs, before, after));
         log.println(split.summary(before, after));

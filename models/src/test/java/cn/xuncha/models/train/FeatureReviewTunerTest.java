@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.FeatureVerifierNet;
+import cn.xuncha.models.boxes.CropFeatures;
 import cn.xuncha.models.ModelMetadata;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
@@ -34,7 +35,7 @@ class FeatureReviewTunerTest {
         assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
         ModelMetadata meta = new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP, 1.25, 0.5, 0.5, "test", Map.of(),
                 Map.of(VerifiedDetector.BOX_MODEL_KEY, boxes.sha256(), Backbone.SHA_KEY, boxes.backbone().sha256()));
-        FeatureVerifier current = new FeatureVerifier(FeatureVerifierNet.create(1, FeatureVerifierNet.inputs(boxes.backbone().variant()), 1e-3),
+        FeatureVerifier current = new FeatureVerifier(FeatureVerifierNet.create(1, FeatureVerifierNet.inputs(boxes.backbone().variant(), CropFeatures.Layout.COARSE), 1e-3),
                 boxes.backbone(), meta);
         List<ReviewSet.Item> items = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
