@@ -143,13 +143,12 @@ public final class FeatureVerifierTrainer {
         int[] order = shuffled(n, rnd);
         for (int s = 0; s < n; s += batch) {
             int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + batch));
-            INDArray[] batchArrays = {x.getRows(rows), y.iou().getRows(rows), y.delta().getRows(rows), y.mask().getRows(rows)};
+            INDArray xb = x.getRows(rows), iou = y.iou().getRows(rows), delta = y.delta().getRows(rows), mask = y.mask().getRows(rows);
             try {
-                net.fit(new MultiDataSet(new INDArray[] {batchArrays[0]}, new INDArray[] {batchArrays[1], batchArrays[2]},
-                        null, new INDArray[] {null, batchArrays[3]}));
+                net.fit(new MultiDataSet(new INDArray[] {xb}, new INDArray[] {iou, delta}, null, new INDArray[] {null, mask}));
             } finally {
                 // the copies live off-heap and would otherwise wait for a collection of the Java heap to be freed
-                for (INDArray a : batchArrays) a.close();
+                for (INDArray a : new INDArray[] {xb, iou, delta, mask}) a.close();
             }
         }
     }

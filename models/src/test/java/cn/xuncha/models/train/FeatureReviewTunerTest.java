@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.FeatureVerifierNet;
-import cn.xuncha.models.boxes.CropFeatures;
 import cn.xuncha.models.ModelMetadata;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.CropFeatures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
