@@ -19,6 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The box detector's second stage on pre-trained features: each box's padded square crop goes through the same frozen
@@ -34,6 +35,8 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
     /** Crop side in pixels (a multiple of the backbone's 32, so its deep map is 6x6). */
     public static final int CROP = 96;
     private static final int CHUNK = 64;
+    /** Rows scored at once by {@link #scoreFeatures}. */
+    private static final int SCORE_ROWS = 1024;
 
     private final ComputationGraph net;
     private final Backbone backbone;
@@ -191,9 +194,13 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
 
     /** Expected IoU with a bag per feature row [n, {@link FeatureVerifierNet#inputs}]. */
     public float[] scoreFeatures(INDArray features) {
-        INDArray p = outputs(features)[0];
         float[] out = new float[(int) features.size(0)];
-        for (int i = 0; i < out.length; i++) out[i] = p.getFloat(i, 0);
+        // in slices: the activations of a whole validation set at once are large and pointless to hold
+        for (int start = 0; start < out.length; start += SCORE_ROWS) {
+            int end = Math.min(out.length, start + SCORE_ROWS);
+            INDArray p = outputs(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()))[0];
+            for (int i = start; i < end; i++) out[i] = p.getFloat(i - start, 0);
+        }
         return out;
     }
 

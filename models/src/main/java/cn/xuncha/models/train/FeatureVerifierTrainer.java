@@ -33,9 +33,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Trains {@link FeatureVerifier} on the box head's own proposals at its training scale and 1.5x
@@ -63,13 +65,23 @@ public final class FeatureVerifierTrainer {
     public record Result(FeatureVerifier model, Map<String, Double> metrics, double seconds) {}
 
     public Result run(BoxDetector boxes) throws IOException {
-        Backbone backbone = boxes.backbone();
-        if (backbone == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
+        if (boxes.backbone() == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
         long t0 = System.nanoTime();
+        MultiScaleProposer proposer = proposer(boxes);
+        return run(proposer, MinedProposals.mine(o, proposer, FeatureVerifier.CROP, log), t0);
+    }
+
+    /** The head at its training scale and 1.5x: the proposals a verifier learns on and runs on. */
+    static MultiScaleProposer proposer(BoxDetector boxes) {
+        return new MultiScaleProposer(boxes, List.of(boxes.inputSize(), boxes.inputSize() * 3 / 2));
+    }
+
+    /** Trains on proposals already mined with this proposer (started at nanoTime t0). */
+    Result run(MultiScaleProposer proposer, MinedProposals mined, long t0) throws IOException {
+        BoxDetector boxes = proposer.boxes();
+        Backbone backbone = boxes.backbone();
+        List<Integer> sides = proposer.shortSides();
         Nd4j.getRandom().setSeed(o.seed());
-        List<Integer> sides = List.of(boxes.inputSize(), boxes.inputSize() * 3 / 2);
-        MultiScaleProposer proposer = new MultiScaleProposer(boxes, sides);
-        MinedProposals mined = MinedProposals.mine(o, proposer, FeatureVerifier.CROP, log);
         long bags = mined.checkBothClasses();
         Random rnd = new Random(o.seed());
         List<Proposal> train = withMirrors(mined.train(), rnd);
@@ -153,9 +165,10 @@ public final class FeatureVerifierTrainer {
         }
     }
 
-    /** Feature rows of 96-px proposal crops in this layout (with a progress bar named task). */
+    /** Feature rows of 96-px proposal crops in this layout (with a progress bar named task), filled into one array. */
     static INDArray features(Backbone backbone, List<Proposal> crops, CropFeatures.Layout layout, String task) {
-        List<INDArray> parts = new ArrayList<>();
+        // filled in place rather than stacked at the end, which would hold every row twice (1.2 GB on the fine layout)
+        INDArray out = Nd4j.create(DataType.FLOAT, crops.size(), FeatureVerifierNet.inputs(backbone.variant(), layout));
         try (ProgressBar pb = new ProgressBarBuilder().setTaskName(task).setInitialMax(crops.size()).build()) {
             for (int s = 0; s < crops.size(); s += FEATURE_BATCH) {
                 List<Proposal> chunk = crops.subList(s, Math.min(crops.size(), s + FEATURE_BATCH));
@@ -163,14 +176,16 @@ public final class FeatureVerifierTrainer {
                 try {
                     for (Proposal p : chunk) mats.add(mat(p.bgr()));
                     double[] logAspects = chunk.stream().mapToDouble(p -> FeatureVerifierNet.logAspect(p.aspect(), 1)).toArray();
-                    parts.add(FeatureVerifierNet.features(backbone, mats, logAspects, layout));
+                    try (INDArray rows = FeatureVerifierNet.features(backbone, mats, logAspects, layout)) {
+                        out.get(NDArrayIndex.interval(s, s + chunk.size()), NDArrayIndex.all()).assign(rows);
+                    }
                 } finally {
                     mats.forEach(Mat::close);
                 }
                 pb.stepBy(chunk.size());
             }
         }
-        return Nd4j.vstack(parts.toArray(new INDArray[0]));
+        return out;
     }
 
     private static byte[] mirroredAugmented(byte[] bgr, Random rnd) {

@@ -3,9 +3,12 @@ package cn.xuncha.models.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.FeatureVerifierNet;
+import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.train.ProposalCrops.Proposal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +18,37 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The feature verifier's training pieces on synthetic crops and features (no backbone needed). */
+/** The feature verifier's training pieces on synthetic crops and features (the backbone only where named). */
 class FeatureVerifierTrainerTest {
 
     private static byte[] crop(int value) {
         byte[] b = new byte[FeatureVerifier.CROP * FeatureVerifier.CROP * 3];
         java.util.Arrays.fill(b, (byte) value);
         return b;
+    }
+
+    @Test
+    void fillsOneRowPerCropAcrossFeatureBatchesAndScoresThemInSlices() {
+        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
+        assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
+        Random rnd = new Random(5);
+        List<Proposal> crops = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // two feature batches, the second one short
+            byte[] b = new byte[FeatureVerifier.CROP * FeatureVerifier.CROP * 3];
+            rnd.nextBytes(b);
+            crops.add(new Proposal(b, 0, 0.5 + i / 35.0, null));
+        }
+        INDArray rows = FeatureVerifierTrainer.features(boxes.backbone(), crops, FeatureVerifierTrainer.LAYOUT, "test");
+        assertArrayEquals(new long[] {70, FeatureVerifierNet.inputs(boxes.backbone().variant(), FeatureVerifierTrainer.LAYOUT)}, rows.shape());
+        INDArray last = FeatureVerifierTrainer.features(boxes.backbone(), crops.subList(69, 70), FeatureVerifierTrainer.LAYOUT, "test");
+        assertEquals(last.getRow(0), rows.getRow(69), "the last crop's row, computed alone");
+        assertTrue(rows.getRow(0).neq(rows.getRow(69)).any(), "rows differ between crops");
+
+        FeatureVerifier v = new FeatureVerifier(FeatureVerifierNet.create(1, (int) rows.size(1), 0.01), boxes.backbone(), null, FeatureVerifierTrainer.LAYOUT);
+        INDArray many = Nd4j.vstack(java.util.Collections.nCopies(20, rows).toArray(new INDArray[0])); // 1,400 rows: two slices
+        float[] sliced = v.scoreFeatures(many);
+        INDArray whole = v.outputs(many)[0];
+        for (int i = 0; i < sliced.length; i++) assertEquals(whole.getFloat(i, 0), sliced[i], 1e-5f, "row " + i);
     }
 
     @Test
