@@ -10,6 +10,8 @@ import cn.xuncha.models.boxes.BoxDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +27,22 @@ public final class ScanAnalyzers {
         ScanAnalyzer single = null;
         if (when != CombinedScanAnalyzer.SingleImage.OFF) {
             try {
-                ImageDetector detector = ImageDetectors.defaultOr(GarbageClassifier::loadDefault);
-                LOG.info("single-image mode {}: {}", when, detector.description());
+                DetectorPool detectors = detectors(DetectorPool.defaultSize(Runtime.getRuntime().availableProcessors()));
+                LOG.info("single-image mode {}: {} ({} at once)", when, detectors.description(), detectors.size());
                 missingBackbone().ifPresent(w -> LOG.warn("the stronger box head on pre-trained features is off: no {} "
                         + "(set {} to the directory with the Yolo-Fastest files)", w, Backbone.DIR_VARIABLE));
-                single = new SingleImageScanAnalyzer(detector);
+                single = new SingleImageScanAnalyzer(detectors);
             } catch (RuntimeException e) {
                 LOG.warn("single-image mode off: {}", e.getMessage());
             }
         }
         return new CombinedScanAnalyzer(reference, single, when);
+    }
+
+    private static DetectorPool detectors(int n) {
+        List<ImageDetector> loaded = new ArrayList<>();
+        for (int i = 0; i < n; i++) loaded.add(ImageDetectors.defaultOr(GarbageClassifier::loadDefault));
+        return new DetectorPool(loaded);
     }
 
     private static Optional<Path> missingBackbone() {

@@ -6,7 +6,6 @@ import cn.xuncha.analysis.Evidence;
 import cn.xuncha.analysis.Finding;
 import cn.xuncha.analysis.FindingEvent;
 import cn.xuncha.models.Detection;
-import cn.xuncha.models.ImageDetector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
 public final class SingleImageScanAnalyzer implements ScanAnalyzer {
     /** Track ids of single-image findings start here within a scan's range, apart from reference-mode tracks. */
     static final long TRACK_OFFSET = 500_000L;
-    private final ImageDetector detector;
+    private final DetectorPool detectors;
 
-    public SingleImageScanAnalyzer(ImageDetector detector) {
-        this.detector = detector;
+    public SingleImageScanAnalyzer(DetectorPool detectors) {
+        this.detectors = detectors;
     }
 
     @Override
@@ -31,10 +30,7 @@ public final class SingleImageScanAnalyzer implements ScanAnalyzer {
         if (frames.isEmpty()) return Result.NONE;
         List<Finding> out = new ArrayList<>();
         try (Mat view = MedianFrame.of(frames)) {
-            List<Detection> found;
-            synchronized (detector) { // the network behind it is not known to be thread-safe
-                found = detector.detect(view).detections();
-            }
+            List<Detection> found = detectors.detect(view);
             for (int i = 0; i < found.size(); i++) {
                 Detection d = found.get(i);
                 int[] b = d.box().clip(view.cols(), view.rows()).toIntArray();
