@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * not thread-safe, and a single shared instance left the second core idle on the first night (docs/benchmarks.md).
  */
 public final class DetectorPool {
-    /** More instances than this gain nothing: each one already spreads its work over a few threads. */
+    /** A cap: each instance holds its own networks (~130 MB) and already spreads its work over a few threads. */
     static final int MAX_SIZE = 4;
     private final BlockingQueue<ImageDetector> idle;
     private final String description;
