@@ -30,39 +30,6 @@ public final class YoloLabelParser {
         return out;
     }
 
-    /**
-     * The outlines of the objects in a label file, normalised {x1, y1, x2, y2, ...}: a polygon segment as given,
-     * a box line as its four corners. An empty file gives none.
-     */
-    public static List<double[]> polygons(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) continue;
-            try {
-                parseLine(line); // same validation as the boxes
-                double[] v = values(line);
-                out.add(v.length == 4 ? corners(v) : v);
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return out;
-    }
-
-    private static double[] values(String line) {
-        String[] t = line.strip().split("\\s+");
-        double[] v = new double[t.length - 1];
-        for (int i = 1; i < t.length; i++) v[i - 1] = Double.parseDouble(t[i]);
-        return v;
-    }
-
-    private static double[] corners(double[] box) {
-        double x0 = box[0] - box[2] / 2, y0 = box[1] - box[3] / 2, x1 = box[0] + box[2] / 2, y1 = box[1] + box[3] / 2;
-        return new double[] {x0, y0, x1, y0, x1, y1, x0, y1};
-    }
-
     public static YoloLabel parseLine(String line) {
         String[] t = line.strip().split("\\s+");
         if (t.length < 5) throw new IllegalArgumentException("expected 'class cx cy w h' or a polygon, got: " + line);

@@ -54,8 +54,6 @@ public final class FeatureVerifierTrainer {
     private static final double HIT_IOU = 0.3;
     /** Grids of both maps: valid+test strict recall 0.732 → 0.742 over the coarse layout (models/README, session 15). */
     static final CropFeatures.Layout LAYOUT = CropFeatures.Layout.FINE;
-    /** Also train on photos and camera frames with bags pasted in: measured, not adopted (models/README, session 17). */
-    static final boolean PASTES = false;
     private final TrainOptions o;
     private final PrintStream log;
 
@@ -70,7 +68,7 @@ public final class FeatureVerifierTrainer {
         if (boxes.backbone() == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
         long t0 = System.nanoTime();
         MultiScaleProposer proposer = proposer(boxes);
-        return run(proposer, MinedProposals.mine(o, proposer, FeatureVerifier.CROP, PASTES, log), t0);
+        return run(proposer, MinedProposals.mine(o, proposer, FeatureVerifier.CROP, log), t0);
     }
 
     /** The head at its training scale and 1.5x: the proposals a verifier learns on and runs on. */

@@ -1,33 +1,23 @@
 package cn.xuncha.models.train;
 
 import cn.xuncha.models.BoxProposer;
-import cn.xuncha.models.data.BagCutouts;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * A box model's labelled proposals for training a verifier ({@link ProposalCrops}): train photos, their 2×2 mosaics
- * and camera frames (optionally also with train bags pasted in) for learning, the valid photos' proposals for epoch
- * selection, and the valid photos themselves for setting the thresholds.
+ * and camera frames for learning, the valid photos' proposals for epoch selection, and the valid photos themselves
+ * for setting the thresholds.
  */
 record MinedProposals(List<ProposalCrops.Proposal> train, List<ProposalCrops.Proposal> valid, List<LabeledImage> validPhotos) {
 
-    /** Bags kept for pasting (a seeded sample of the train bags; at most about 200 MB of cutouts). */
-    static final int MAX_CUTOUTS = 3000;
-
     static MinedProposals mine(TrainOptions o, BoxProposer boxes, int size, PrintStream log) throws IOException {
-        return mine(o, boxes, size, false, log);
-    }
-
-    /** @param pastes also mine train photos and camera frames with train bags pasted in ({@link ProposalCrops#pasted}) */
-    static MinedProposals mine(TrainOptions o, BoxProposer boxes, int size, boolean pastes, PrintStream log) throws IOException {
         try (TrainingData data = new TrainingData(o, size)) {
             List<LabeledImage> train = o.maxImages() > 0 && o.maxImages() < data.train.size()
                     ? data.train.subList(0, o.maxImages()) : data.train;
@@ -37,12 +27,6 @@ record MinedProposals(List<ProposalCrops.Proposal> train, List<ProposalCrops.Pro
             ProposalCrops t = new ProposalCrops(boxes, size);
             try (ProgressBar pb = bar("proposals train", train.size() + (train.size() + 3) / 4 + data.cameraFrames().size())) {
                 t.photos(train, pb::step).mosaics(train, pb::step).backgrounds(data.cameraFrames(), pb::step);
-            }
-            if (pastes) {
-                try (BagCutouts bank = BagCutouts.from(train, MAX_CUTOUTS, new Random(o.seed()));
-                     ProgressBar pb = bar("proposals pasted", train.size() + (long) ProposalCrops.PASTED_FRAME_ROUNDS * data.cameraFrames().size())) {
-                    t.pasted(train, data.cameraFrames(), bank, new Random(o.seed() + 1), pb::step);
-                }
             }
             try (ProgressBar pb = bar("proposals valid", valid.size())) {
                 return new MinedProposals(t.proposals(), new ProposalCrops(boxes, size).photos(valid, pb::step).proposals(), valid);

@@ -5,9 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import cn.xuncha.models.BoxProposer;
 import cn.xuncha.models.Detection;
 import cn.xuncha.models.VerifiedDetector;
-import cn.xuncha.models.data.BagCutouts;
 import cn.xuncha.models.data.BoxDeltas;
-import cn.xuncha.models.data.CopyPaste;
 import cn.xuncha.models.data.Crops;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
@@ -20,15 +18,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The box detector's own proposals, cut as the verifier sees them at run time, each with its best IoU with a bag.
  * As labelled patches ({@link #crops}): a bag if IoU >= {@link #BAG_IOU}, background if below
  * {@link #BACKGROUND_IOU}, skipped between (a loose box on a bag is neither a clean yes nor a clean no). Sources: labelled photos, 2×2 mosaics of them (bags at half size, as
- * a point camera further away sees them), garbage-free camera frames (every proposal there is a false one) and, for
- * the feature verifier, photos and frames with bags pasted in ({@link #pasted}).
+ * a point camera further away sees them) and garbage-free camera frames (every proposal there is a false one).
  */
 final class ProposalCrops {
     static final double BAG_IOU = 0.4;
@@ -37,10 +33,6 @@ final class ProposalCrops {
     private final BoxProposer proposer;
     private final int size;
     private final List<Proposal> out = new ArrayList<>();
-
-    /** Share of the photos mined again with bags pasted in, and passes over the camera frames with bags pasted on. */
-    static final double PASTED_PHOTOS = 0.5;
-    static final int PASTED_FRAME_ROUNDS = 2;
 
     /** Proposals at least this close to a bag learn to move onto it (box refinement); farther ones are not a bag's box. */
     static final double REFINE_IOU = 0.2;
@@ -102,32 +94,6 @@ final class ProposalCrops {
         for (Mat f : frames) {
             add(f, List.of());
             onFrame.run();
-        }
-        return this;
-    }
-
-    /**
-     * Copy-paste ({@link CopyPaste}): half of the photos with 1–4 more bags pasted next to or among their own, then
-     * every frame twice with 1–6 bags pasted on its ground. New contexts, piles and backgrounds for the same bags.
-     */
-    ProposalCrops pasted(List<LabeledImage> images, List<Mat> frames, BagCutouts bank, Random rnd, Runnable onImage)
-            throws IOException {
-        for (LabeledImage li : images) {
-            if (rnd.nextDouble() < PASTED_PHOTOS) {
-                try (Mat img = imread(li.image().toString())) {
-                    if (img == null || img.empty()) throw new IOException("unreadable training image: " + li.image());
-                    add(img, CopyPaste.paste(img, YoloDataset.boxes(li, img.cols(), img.rows()), bank, 1 + rnd.nextInt(4), rnd));
-                }
-            }
-            onImage.run();
-        }
-        for (int round = 0; round < PASTED_FRAME_ROUNDS; round++) {
-            for (Mat f : frames) {
-                try (Mat copy = f.clone()) {
-                    add(copy, CopyPaste.paste(copy, List.of(), bank, 1 + rnd.nextInt(6), rnd));
-                }
-                onImage.run();
-            }
         }
         return this;
     }

@@ -27,24 +27,6 @@ class YoloLabelParserTest {
     }
 
     @Test
-    void outlinesKeepPolygonsAndTurnBoxLinesIntoCorners(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("l.txt");
-        Files.writeString(f, "0 0.1 0.2 0.3 0.2 0.2 0.6\n\n1 0.5 0.5 0.2 0.4\n");
-        List<double[]> outlines = YoloLabelParser.polygons(f);
-        assertEquals(2, outlines.size());
-        assertEquals(List.of(0.1, 0.2, 0.3, 0.2, 0.2, 0.6), java.util.Arrays.stream(outlines.get(0)).boxed().toList());
-        double[] corners = outlines.get(1);
-        assertEquals(8, corners.length);
-        assertEquals(0.4, corners[0], 1e-9);
-        assertEquals(0.3, corners[1], 1e-9);
-        assertEquals(0.6, corners[4], 1e-9);
-        assertEquals(0.7, corners[5], 1e-9);
-        Files.writeString(f, "0 0.1 0.2 0.3\n");
-        IOException e = assertThrows(IOException.class, () -> YoloLabelParser.polygons(f));
-        assertTrue(e.getMessage().contains("l.txt:1"), e.getMessage());
-    }
-
-    @Test
     void polygonBecomesItsBounds() {
         YoloLabel l = YoloLabelParser.parseLine("0 0.1 0.2 0.5 0.3 0.4 0.7 0.15 0.6");
         assertEquals(0.1, l.x(), 1e-9);

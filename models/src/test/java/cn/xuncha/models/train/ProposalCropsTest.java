@@ -10,18 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.xuncha.models.BoxProposer;
 import cn.xuncha.models.Detection;
 import cn.xuncha.models.DetectionResult;
-import cn.xuncha.models.data.BagCutouts;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
 import cn.xuncha.models.data.PixelBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -86,47 +82,6 @@ class ProposalCropsTest {
             List<Patch> crops = new ProposalCrops(proposer, 16).backgrounds(List.of(frame), () -> {}).crops();
             assertEquals(List.of(0, 0), crops.stream().map(Patch::label).toList());
         }
-    }
-
-    @Test
-    void pastedScenesAreMinedOnCopiesAndLabelledByThePastedBags(@TempDir Path dir) throws IOException {
-        Path img = dir.resolve("p.png"), lbl = dir.resolve("p.txt");
-        try (Mat m = new Mat(100, 100, CV_8UC3, new Scalar(0, 0, 0, 0)); Mat bag = m.apply(new Rect(20, 20, 40, 40))) {
-            bag.put(new Scalar(255, 255, 255, 0));
-            imwrite(img.toString(), m);
-        }
-        Files.writeString(lbl, "0 0.4 0.4 0.4 0.4\n");
-        LabeledImage photo = new LabeledImage(img, lbl);
-        AtomicInteger calls = new AtomicInteger(), steps = new AtomicInteger();
-        BoxProposer changed = image -> { // one box around whatever is not the frame's grey: the pasted bags
-            calls.incrementAndGet();
-            return new DetectionResult(0.9, List.of(new Detection(Detection.EXPOSED_GARBAGE, 0.9, notGrey(image))));
-        };
-        try (BagCutouts bank = BagCutouts.from(List.of(photo), 10, new Random(1));
-             Mat frame = new Mat(120, 160, CV_8UC3, new Scalar(90, 90, 90, 0))) {
-            List<ProposalCrops.Proposal> out = new ProposalCrops(changed, 16)
-                    .pasted(List.of(photo, photo, photo, photo), Collections.nCopies(10, frame), bank, new Random(3), steps::incrementAndGet)
-                    .proposals();
-            int frames = 10 * ProposalCrops.PASTED_FRAME_ROUNDS;
-            assertEquals(4 + frames, steps.get(), "every photo and every frame round is a step");
-            assertTrue(calls.get() >= frames && calls.get() < 4 + frames, "only some photos are pasted into: " + calls.get());
-            assertEquals(calls.get(), out.size());
-            assertTrue(out.stream().anyMatch(p -> p.label() == 1), "a box on a lone pasted bag is a bag");
-            assertEquals(new PixelBox(0, 0, 0, 0), notGrey(frame), "the shared camera frame itself stays untouched");
-        }
-    }
-
-    /** The bounds of the pixels that are not grey 90 (an empty box when all are). */
-    private static PixelBox notGrey(Mat image) {
-        UByteIndexer px = image.createIndexer();
-        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
-        for (int y = 0; y < image.rows(); y++) {
-            for (int x = 0; x < image.cols(); x++) {
-                if (px.get(y, x, 0) == 90 && px.get(y, x, 1) == 90 && px.get(y, x, 2) == 90) continue;
-                x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
-            }
-        }
-        return x1 < 0 ? new PixelBox(0, 0, 0, 0) : new PixelBox(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     }
 
     private static double mean(byte[] bgr) {
