@@ -22,16 +22,17 @@ public final class ScanAnalyzers {
 
     private ScanAnalyzers() {}
 
-    public static ScanAnalyzer create(CropClassifier classifier, CombinedScanAnalyzer.SingleImage when) {
+    /** @param detectors single-image detector instances to load (see {@link ScanSettings#detectorInstances}) */
+    public static ScanAnalyzer create(CropClassifier classifier, CombinedScanAnalyzer.SingleImage when, int detectors) {
         ScanAnalyzer reference = new ReferenceModeAnalyzer(classifier, AnalyzerSettings.defaults());
         ScanAnalyzer single = null;
         if (when != CombinedScanAnalyzer.SingleImage.OFF) {
             try {
-                DetectorPool detectors = detectors(DetectorPool.defaultSize(Runtime.getRuntime().availableProcessors()));
-                LOG.info("single-image mode {}: {} ({} at once)", when, detectors.description(), detectors.size());
+                DetectorPool pool = detectors(detectors);
+                LOG.info("single-image mode {}: {} ({} at once)", when, pool.description(), pool.size());
                 missingBackbone().ifPresent(w -> LOG.warn("the stronger box head on pre-trained features is off: no {} "
                         + "(set {} to the directory with the Yolo-Fastest files)", w, Backbone.DIR_VARIABLE));
-                single = new SingleImageScanAnalyzer(detectors);
+                single = new SingleImageScanAnalyzer(pool);
             } catch (RuntimeException e) {
                 LOG.warn("single-image mode off: {}", e.getMessage());
             }

@@ -19,12 +19,13 @@ import java.util.Set;
 
 /**
  * Reads the optional {@code scan:} section of the service config, e.g.
- * {@code scan: {time: "02:00", zone: Asia/Shanghai, concurrency: 8, graceHours: 6, framesPerCamera: 3, singleImage: without_reference}}.
+ * {@code scan: {time: "02:00", zone: Asia/Shanghai, concurrency: 8, graceHours: 6, framesPerCamera: 3, singleImage: without_reference,
+ * detectors: auto}}.
  * Missing keys keep their defaults; every error is reported with its path.
  */
 public final class ScanConfigReader {
     private static final Set<String> KEYS = Set.of("time", "zone", "concurrency", "graceHours", "framesPerCamera", "frameSpacing",
-            "cameraTimeout", "singleImage");
+            "cameraTimeout", "singleImage", "detectors");
 
     private ScanConfigReader() {}
 
@@ -74,8 +75,10 @@ public final class ScanConfigReader {
                 errors.add(new ConfigError("scan.singleImage", "expected always, without_reference or off"));
             }
         }
+        int detectors = n.has("detectors") && "auto".equals(n.get("detectors").asText()) ? 0
+                : integer(n, "detectors", d.detectors(), 1, ScanSettings.MAX_DETECTORS, errors);
         if (!errors.isEmpty()) throw new ConfigException(source, errors);
-        return new ScanSettings(time, zone, concurrency, Duration.ofHours(graceHours), frames, spacing, timeout, d.thresholds(), single);
+        return new ScanSettings(time, zone, concurrency, Duration.ofHours(graceHours), frames, spacing, timeout, d.thresholds(), single, detectors);
     }
 
     private static int integer(JsonNode n, String key, int def, int min, int max, List<ConfigError> errors) {

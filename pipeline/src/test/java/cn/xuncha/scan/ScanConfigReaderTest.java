@@ -33,6 +33,18 @@ class ScanConfigReaderTest {
         assertEquals(Duration.ofHours(4), s.grace());
         assertEquals(CombinedScanAnalyzer.SingleImage.OFF, s.singleImage());
         assertEquals(ScanSettings.DEFAULT.framesPerCamera(), s.framesPerCamera());
+        assertEquals(2, s.detectorInstances(2), "absent: one detector per core");
+    }
+
+    @Test
+    void detectorInstancesAreAutoOrACount() throws Exception {
+        assertEquals(2, read("scan: {detectors: 2}\n").detectorInstances(16));
+        assertEquals(4, read("scan: {detectors: auto}\n").detectorInstances(16), "auto: one per core, at most 4");
+        assertEquals(1, read("scan: {detectors: auto}\n").detectorInstances(1));
+        for (String bad : new String[] {"0", "17", "many", "1.5"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> read("scan: {detectors: " + bad + "}\n"), bad);
+            assertTrue(e.errors().toString().contains("scan.detectors"), bad + ": " + e.errors());
+        }
     }
 
     @Test
