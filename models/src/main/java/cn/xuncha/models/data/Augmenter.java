@@ -55,6 +55,17 @@ public final class Augmenter {
         }
     }
 
+    /**
+     * Interleaved BGR bytes made grey in place (luma in all three channels), as a camera's infrared night mode shows
+     * a scene.
+     */
+    public static void grey(byte[] px) {
+        for (int i = 0; i + 2 < px.length; i += 3) {
+            long y = Math.round(0.114 * (px[i] & 0xff) + 0.587 * (px[i + 1] & 0xff) + 0.299 * (px[i + 2] & 0xff));
+            px[i] = px[i + 1] = px[i + 2] = (byte) Math.min(255, y);
+        }
+    }
+
     private static Mat jpeg(Mat m, int quality) {
         try (BytePointer buf = new BytePointer(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, quality)) {
             imencode(".jpg", m, buf, params);

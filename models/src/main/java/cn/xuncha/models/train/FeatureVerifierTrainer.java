@@ -54,6 +54,11 @@ public final class FeatureVerifierTrainer {
     private static final double HIT_IOU = 0.3;
     /** Grids of both maps: valid+test strict recall 0.732 → 0.742 over the coarse layout (models/README, session 15). */
     static final CropFeatures.Layout LAYOUT = CropFeatures.Layout.FINE;
+    /**
+     * Share of the augmented copies made grey: cameras switch to infrared at night, and grey photos lost a third of
+     * the recall at the default threshold with a verifier that had only seen colour (models/README, session 17).
+     */
+    static final double GREY_SHARE = 0.3;
     private final TrainOptions o;
     private final PrintStream log;
 
@@ -191,7 +196,9 @@ public final class FeatureVerifierTrainer {
     private static byte[] mirroredAugmented(byte[] bgr, Random rnd) {
         try (Mat m = mat(bgr); Mat f = new Mat()) {
             flip(m, f, 1);
-            return Augmenter.applyKeepingGeometry(f, rnd, true);
+            byte[] px = Augmenter.applyKeepingGeometry(f, rnd, true);
+            if (rnd.nextDouble() < GREY_SHARE) Augmenter.grey(px);
+            return px;
         }
     }
 
