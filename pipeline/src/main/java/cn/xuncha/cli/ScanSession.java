@@ -36,8 +36,7 @@ final class ScanSession implements AutoCloseable {
         this.cases = new CaseService(db, Path.of(config.storage().dataDir()), casesConfig, units::get, clock, changes -> { });
         this.classifier = CropClassifiers.loadDefault();
         this.stage = new ScanStage(config, settings, db.dataSource(), new ServiceCaseGateway(cases),
-                ScanAnalyzers.create(classifier, settings.singleImage(),
-                        settings.detectorInstances(Runtime.getRuntime().availableProcessors())), clock);
+                ScanAnalyzers.create(classifier, settings), clock);
         this.reports = new ReportService(config, db.dataSource(), stage.store(), settings.zone(), clock);
     }
 

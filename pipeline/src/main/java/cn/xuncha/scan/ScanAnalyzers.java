@@ -22,13 +22,14 @@ public final class ScanAnalyzers {
 
     private ScanAnalyzers() {}
 
-    /** @param detectors single-image detector instances to load (see {@link ScanSettings#detectorInstances}) */
-    public static ScanAnalyzer create(CropClassifier classifier, CombinedScanAnalyzer.SingleImage when, int detectors) {
+    /** As the scan settings say: when single-image mode runs, and how many detector instances it loads. */
+    public static ScanAnalyzer create(CropClassifier classifier, ScanSettings settings) {
+        CombinedScanAnalyzer.SingleImage when = settings.singleImage();
         ScanAnalyzer reference = new ReferenceModeAnalyzer(classifier, AnalyzerSettings.defaults());
         ScanAnalyzer single = null;
         if (when != CombinedScanAnalyzer.SingleImage.OFF) {
             try {
-                DetectorPool pool = detectors(detectors);
+                DetectorPool pool = detectors(settings.detectorInstances(Runtime.getRuntime().availableProcessors()));
                 LOG.info("single-image mode {}: {} ({} at once)", when, pool.description(), pool.size());
                 missingBackbone().ifPresent(w -> LOG.warn("the stronger box head on pre-trained features is off: no {} "
                         + "(set {} to the directory with the Yolo-Fastest files)", w, Backbone.DIR_VARIABLE));

@@ -63,8 +63,7 @@ public final class ScanVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             db = Database.open(config.storage());
             stage = new ScanStage(config, settings, db.dataSource(), new ServiceCaseGateway(cases.get()),
-                    ScanAnalyzers.create(classifier, settings.singleImage(),
-                            settings.detectorInstances(Runtime.getRuntime().availableProcessors())), clock);
+                    ScanAnalyzers.create(classifier, settings), clock);
             reports = new ReportService(config, db.dataSource(), stage.store(), settings.zone(), clock);
             return stage.store().latest().map(ScanRun::startedAt).orElse(null);
         }).onSuccess(lastStarted -> {
