@@ -28,18 +28,12 @@ final class BoxSamples {
     /** One photo's geometric cut before photometric augmentation (caller closes the crop). */
     private record Window(Mat crop, List<PixelBox> boxes) {}
 
-    /**
-     * Share of inputs made grey, as a camera in infrared night mode sends them: the same 15 % of all crops that the
-     * feature verifier sees grey (30 % of its augmented half).
-     */
-    static final double GREY_SHARE = 0.15;
-
     private BoxSamples() {}
 
     static Sample cut(Mat img, List<PixelBox> truth, int size, Random rnd) {
         Window w = window(img, truth, size, rnd);
         try (Mat crop = w.crop()) {
-            return new Sample(augmented(crop, rnd), w.boxes());
+            return new Sample(Augmenter.applyKeepingGeometry(crop, rnd, false), w.boxes());
         }
     }
 
@@ -58,14 +52,8 @@ final class BoxSamples {
                 }
                 for (PixelBox b : w.boxes()) boxes.add(new PixelBox(b.x() + x0, b.y() + y0, b.w(), b.h()));
             }
-            return new Sample(augmented(canvas, rnd), boxes);
+            return new Sample(Augmenter.applyKeepingGeometry(canvas, rnd, false), boxes);
         }
-    }
-
-    private static byte[] augmented(Mat input, Random rnd) {
-        byte[] px = Augmenter.applyKeepingGeometry(input, rnd, false);
-        if (rnd.nextDouble() < GREY_SHARE) Augmenter.grey(px);
-        return px;
     }
 
     private static Window window(Mat img, List<PixelBox> truth, int size, Random rnd) {

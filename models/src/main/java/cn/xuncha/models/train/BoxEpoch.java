@@ -3,6 +3,7 @@ package cn.xuncha.models.train;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import cn.xuncha.models.boxes.BoxTraining;
+import cn.xuncha.models.data.Augmenter;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.PixelBox;
 import cn.xuncha.models.data.YoloDataset;
@@ -22,6 +23,12 @@ final class BoxEpoch {
     static final double CAMERA_NEGATIVES = 0.15;
     /** Share of an epoch's photos and frames that go into 2×2 mosaics. */
     static final double MOSAIC_SHARE = 0.5;
+    /**
+     * Share of a head's inputs made grey, as a camera in infrared night mode sends them: the same 15 % of all crops
+     * that its feature verifier sees grey (30 % of the augmented half). A model from scratch keeps colour only, so
+     * that its committed weights still come out of the same seed.
+     */
+    static final double HEAD_GREY_SHARE = 0.15;
 
     private BoxEpoch() {}
 
@@ -46,8 +53,15 @@ final class BoxEpoch {
         return out;
     }
 
-    /** The input for one item: a single window, or a mosaic for a group. */
-    static BoxTraining.Input input(Object item, int size, Random rnd) throws IOException {
+    /** The input for one item: a single window, or a mosaic for a group; greyShare of them made grey (0: none). */
+    static BoxTraining.Input input(Object item, int size, double greyShare, Random rnd) throws IOException {
+        BoxTraining.Input in = colourInput(item, size, rnd);
+        // no draw at all when off, so the random sequence of a colour-only recipe is unchanged
+        if (greyShare > 0 && rnd.nextDouble() < greyShare) Augmenter.grey(in.bgr());
+        return in;
+    }
+
+    private static BoxTraining.Input colourInput(Object item, int size, Random rnd) throws IOException {
         List<?> parts = item instanceof List<?> group ? group : List.of(item);
         List<Mat> imgs = new ArrayList<>();
         List<List<PixelBox>> truths = new ArrayList<>();

@@ -68,6 +68,7 @@ public final class BoxTrainer {
             Map<String, Object> history = new LinkedHashMap<>();
             BestEpoch best = BestEpoch.none();
             ModelMetadata draft = metadata(0.5, data.fingerprint(), Map.of(), Map.of());
+            double greyShare = backbone == null ? 0 : BoxEpoch.HEAD_GREY_SHARE;
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("train boxes").setInitialMax(1).build()) {
                 for (int e = 1; e <= o.epochs(); e++) {
                     net.setLearningRate(o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs()))));
@@ -79,7 +80,7 @@ public final class BoxTrainer {
                     for (int b = 0; b < batches; b++) {
                         List<BoxTraining.Input> inputs = new ArrayList<>();
                         for (Object it : items.subList(b * o.batchSize(), Math.min(items.size(), (b + 1) * o.batchSize()))) {
-                            inputs.add(BoxEpoch.input(it, size, rnd));
+                            inputs.add(BoxEpoch.input(it, size, greyShare, rnd));
                         }
                         net.fit(backbone == null ? BoxTraining.batch(inputs, size) : BoxTraining.headBatch(inputs, size, backbone));
                         loss += net.score();

@@ -50,24 +50,4 @@ class BoxSamplesTest {
                     () -> BoxSamples.mosaic(List.of(m, m, m), List.of(List.of(), List.of(), List.of()), 64, new Random(1)));
         }
     }
-
-    @Test
-    void aboutTheGreyShareOfInputsComeOutGreyAndTheRestKeepTheirColour() {
-        int grey = 0, runs = 400;
-        try (Mat red = new Mat(120, 160, CV_8UC3, new Scalar(20, 40, 200, 0))) {
-            for (int seed = 0; seed < runs; seed++) {
-                byte[] px = BoxSamples.cut(red, List.of(new PixelBox(40, 30, 50, 40)), 64, new Random(seed)).bgr();
-                if (allChannelsEqual(px)) grey++;
-            }
-        }
-        double share = grey / (double) runs;
-        assertTrue(Math.abs(share - BoxSamples.GREY_SHARE) < 0.06, "grey share " + share);
-    }
-
-    private static boolean allChannelsEqual(byte[] px) {
-        for (int i = 0; i + 2 < px.length; i += 3) {
-            if (px[i] != px[i + 1] || px[i + 1] != px[i + 2]) return false;
-        }
-        return true;
-    }
 }

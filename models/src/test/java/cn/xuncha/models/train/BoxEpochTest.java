@@ -3,6 +3,7 @@ package cn.xuncha.models.train;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,14 +52,46 @@ class BoxEpochTest {
         for (int i = 0; i < 3; i++) group.add(photo(dir, "p" + i, "0 0.5 0.5 0.9 0.9\n"));
         try (Mat frame = new Mat(120, 160, CV_8UC3, new Scalar(90, 90, 90, 0))) {
             group.add(frame);
-            BoxTraining.Input in = BoxEpoch.input(group, 64, new Random(1));
+            BoxTraining.Input in = BoxEpoch.input(group, 64, 0, new Random(1));
             assertEquals(64 * 64 * 3, in.bgr().length);
             assertEquals(64 / BoxNet.STRIDE, in.targets().gw());
             assertTrue(frame.data() != null && !frame.isNull(), "the shared camera frame stays open");
         }
         LabeledImage missing = new LabeledImage(dir.resolve("absent.jpg"), null);
-        IOException e = assertThrows(IOException.class, () -> BoxEpoch.input(missing, 64, new Random(1)));
+        IOException e = assertThrows(IOException.class, () -> BoxEpoch.input(missing, 64, 0, new Random(1)));
         assertTrue(e.getMessage().contains("absent.jpg"), e.getMessage());
+    }
+
+    @Test
+    void aHeadsShareOfInputsComesOutGreyAndAColourRecipeDrawsNothingExtra(@TempDir Path dir) throws IOException {
+        LabeledImage photo = colourPhoto(dir);
+        int grey = 0, runs = 300;
+        for (int seed = 0; seed < runs; seed++) {
+            if (allChannelsEqual(BoxEpoch.input(photo, 64, BoxEpoch.HEAD_GREY_SHARE, new Random(seed)).bgr())) grey++;
+        }
+        assertEquals(BoxEpoch.HEAD_GREY_SHARE, grey / (double) runs, 0.06, "grey share");
+        Random colourOnly = new Random(3), reference = new Random(3);
+        for (int i = 0; i < 20; i++) {
+            assertFalse(allChannelsEqual(BoxEpoch.input(photo, 64, 0, colourOnly).bgr()), "share 0: never grey");
+            BoxEpoch.input(photo, 64, 0, reference);
+        }
+        assertEquals(reference.nextLong(), colourOnly.nextLong(), "same random sequence as before grey existed");
+    }
+
+    private static LabeledImage colourPhoto(Path dir) throws IOException {
+        Path img = dir.resolve("red.png"), lbl = dir.resolve("red.txt");
+        try (Mat m = new Mat(100, 100, CV_8UC3, new Scalar(20, 40, 200, 0))) {
+            imwrite(img.toString(), m);
+        }
+        Files.writeString(lbl, "0 0.5 0.5 0.4 0.4\n");
+        return new LabeledImage(img, lbl);
+    }
+
+    private static boolean allChannelsEqual(byte[] px) {
+        for (int i = 0; i + 2 < px.length; i += 3) {
+            if (px[i] != px[i + 1] || px[i + 1] != px[i + 2]) return false;
+        }
+        return true;
     }
 
     private static LabeledImage photo(Path dir, String name, String label) throws IOException {
