@@ -1,7 +1,9 @@
 package cn.xuncha.models.train;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.xuncha.models.boxes.BoxNet;
 import cn.xuncha.models.boxes.BoxTraining;
 import cn.xuncha.models.data.LabeledImage;
+import cn.xuncha.models.data.YoloDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,12 +73,15 @@ class BoxEpochTest {
             if (allChannelsEqual(BoxEpoch.input(photo, 64, BoxEpoch.HEAD_GREY_SHARE, new Random(seed)).bgr())) grey++;
         }
         assertEquals(BoxEpoch.HEAD_GREY_SHARE, grey / (double) runs, 0.06, "grey share");
-        Random colourOnly = new Random(3), reference = new Random(3);
-        for (int i = 0; i < 20; i++) {
-            assertFalse(allChannelsEqual(BoxEpoch.input(photo, 64, 0, colourOnly).bgr()), "share 0: never grey");
-            BoxEpoch.input(photo, 64, 0, reference);
+        Random colourOnly = new Random(3), plainCut = new Random(3);
+        try (Mat img = imread(photo.image().toString())) {
+            for (int i = 0; i < 20; i++) {
+                byte[] px = BoxEpoch.input(photo, 64, 0, colourOnly).bgr();
+                assertFalse(allChannelsEqual(px), "share 0: never grey");
+                assertArrayEquals(BoxTraining.cut(img, YoloDataset.boxes(photo, 100, 100), 64, plainCut).bgr(), px);
+            }
         }
-        assertEquals(reference.nextLong(), colourOnly.nextLong(), "same random sequence as before grey existed");
+        assertEquals(plainCut.nextLong(), colourOnly.nextLong(), "share 0 draws nothing beyond the plain cut");
     }
 
     private static LabeledImage colourPhoto(Path dir) throws IOException {
