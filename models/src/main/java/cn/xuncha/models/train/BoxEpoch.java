@@ -24,11 +24,11 @@ final class BoxEpoch {
     /** Share of an epoch's photos and frames that go into 2×2 mosaics. */
     static final double MOSAIC_SHARE = 0.5;
     /**
-     * Share of a head's inputs made grey, as a camera in infrared night mode sends them: the same 15 % of all crops
-     * that its feature verifier sees grey (30 % of the augmented half). A model from scratch keeps colour only, so
-     * that its committed weights still come out of the same seed.
+     * Share of a head's inputs made grey, as a camera in infrared night mode sends them: the same share of all crops
+     * that its feature verifier sees grey (its grey share of the augmented half, so 15 %). A model from scratch keeps
+     * colour only, so that its committed weights still come out of the same seed.
      */
-    static final double HEAD_GREY_SHARE = 0.15;
+    static final double HEAD_GREY_SHARE = FeatureVerifierTrainer.GREY_SHARE / 2;
 
     private BoxEpoch() {}
 
