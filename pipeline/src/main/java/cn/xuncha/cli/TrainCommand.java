@@ -54,6 +54,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "into garbage-boxes-pretrained")
     String backbone;
 
+    @Option(names = "--tune-backbone", description = "with --boxes --backbone: start from the committed head on that backbone and "
+            + "fine-tune it together with the backbone's layers past the stride-8 map (rebuilt in DL4J from the Darknet files)")
+    boolean tuneBackbone;
+
     @Option(names = "--box-verifier", description = "fine-tune the classifier (--model, else the committed one) on the committed box "
             + "detector's proposals into its verifier (garbage-verifier, or garbage-verifier-pretrained for the head on the backbone)")
     boolean boxVerifier;
@@ -103,6 +107,10 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("xuncha train: --backbone goes with --boxes");
             return 2;
         }
+        if (tuneBackbone && backbone == null) {
+            System.err.println("xuncha train: --tune-backbone goes with --boxes --backbone");
+            return 2;
+        }
         if (onFeatures && !boxVerifier) {
             System.err.println("xuncha train: --on-features goes with --box-verifier");
             return 2;
@@ -147,7 +155,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (boxes) {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
             try (GarbageClassifier verifier = base.load(); Backbone features = backbone != null ? openBackbone(backbone) : null) {
-                BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier, features).run();
+                BoxDetector start = tuneBackbone ? startingHead(features) : null;
+                BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier, features, start).run();
                 System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
             }
             return 0;
@@ -156,6 +165,18 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.print(r.validation().table());
         System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
         return 0;
+    }
+
+    /** The committed head on this backbone, which --tune-backbone fine-tunes. */
+    private static BoxDetector startingHead(Backbone features) throws IOException {
+        BoxDetector head = BoxDetector.loadDefault().filter(b -> b.backbone() != null)
+                .orElseThrow(() -> new IOException("--tune-backbone: no committed head on a backbone loads here"));
+        if (head.backbone().variant() != features.variant()) {
+            throw new IOException("--tune-backbone: the committed head sits on " + head.backbone().variant().fileName()
+                    + ", not " + features.variant().fileName());
+        }
+        System.out.println("starting from " + head.description() + " (" + head.sha256() + ")");
+        return head;
     }
 
     private static Backbone openBackbone(String name) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -18,6 +19,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_dnn.Net;
 import org.bytedeco.opencv.opencv_core.StringVector;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,6 +36,8 @@ public final class Backbone implements AutoCloseable {
     public static final String DIR_VARIABLE = "XUNCHA_BACKBONE_DIR";
     /** OpenCV's names for Yolo-Fastest layer 58's activation (stride 8) and layer 128's batch norm (stride 16). */
     private static final String STRIDE8 = "leaky_59", DEEP = "bn_128";
+    /** OpenCV's name for layer 80's output, where a tuned head's own layers start ({@link BoxHead#TAIL_FIRST}). */
+    private static final String MID = "shortcut_80";
     /** Input sides must be multiples of this (its deepest stride). */
     public static final int SIZE_UNIT = 32;
 
@@ -83,20 +87,44 @@ public final class Backbone implements AutoCloseable {
     }
 
     private static Backbone open(Path dir, BackboneVariant v, String expectedSha) throws IOException {
+        byte[] weights = checkedWeights(dir, v, expectedSha);
+        try {
+            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, ModelFiles.sha256(weights));
+        } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
+            throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The backbone a tuned head ({@link BoxHead#createTuned}) was trained on, with the head's tuned layers written
+     * into its weights, so that OpenCV runs the whole tuned network at the frozen one's speed. Its digest is that of
+     * the patched weights: a verifier trained on its features names them.
+     */
+    public static Backbone forTunedHead(Map<String, Object> training, ComputationGraph tuned) throws IOException {
+        Object want = training.get(SHA_KEY);
+        BackboneVariant v = variantOf(training);
+        Path dir = directory();
+        byte[] original = checkedWeights(dir, v, want == null ? null : want.toString());
+        byte[] patched = new DarknetTail(DarknetCfg.read(cfg(dir, v)), BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST).patch(tuned, original);
+        byte[] cfg = Files.readAllBytes(cfg(dir, v));
+        try (BytePointer c = new BytePointer(cfg); BytePointer w = new BytePointer(patched)) {
+            return new Backbone(readNetFromDarknet(c, cfg.length, w, patched.length), v, ModelFiles.sha256(patched));
+        } catch (RuntimeException e) {
+            throw new IOException("cannot build the tuned backbone from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] checkedWeights(Path dir, BackboneVariant v, String expectedSha) throws IOException {
         for (Path f : List.of(cfg(dir, v), weights(dir, v))) {
             if (!Files.isRegularFile(f)) {
                 throw new IOException("backbone file not found: " + f.toAbsolutePath() + " (set " + DIR_VARIABLE + ")");
             }
         }
-        String sha = ModelFiles.sha256(Files.readAllBytes(weights(dir, v)));
-        if (expectedSha != null && !expectedSha.equals(sha)) {
+        byte[] weights = Files.readAllBytes(weights(dir, v));
+        if (expectedSha != null && !expectedSha.equals(ModelFiles.sha256(weights))) {
             throw new IOException("backbone weights " + weights(dir, v) + " differ from those the box head was trained on");
         }
-        try {
-            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, sha);
-        } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
-            throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
-        }
+        return weights;
     }
 
     public String sha256() {
@@ -111,7 +139,16 @@ public final class Backbone implements AutoCloseable {
      * Features of equally sized BGR images whose sides are multiples of {@link #SIZE_UNIT}: [stride-8 maps
      * [n,c8,h/8,w/8], stride-16 maps [n,c16,h/16,w/16]] with the variant's channel counts.
      */
-    public synchronized INDArray[] features(List<Mat> bgr) {
+    public INDArray[] features(List<Mat> bgr) {
+        return maps(bgr, STRIDE8, DEEP);
+    }
+
+    /** The stride-8 maps and layer 80's (OpenCV stops there): the inputs of a head that holds the deeper layers. */
+    public INDArray[] tailInputs(List<Mat> bgr) {
+        return maps(bgr, STRIDE8, MID);
+    }
+
+    private synchronized INDArray[] maps(List<Mat> bgr, String... layers) {
         int w = bgr.get(0).cols(), h = bgr.get(0).rows();
         if (w % SIZE_UNIT != 0 || h % SIZE_UNIT != 0) {
             throw new IllegalArgumentException("backbone input " + w + "x" + h + " is not a multiple of " + SIZE_UNIT);
@@ -119,10 +156,12 @@ public final class Backbone implements AutoCloseable {
         try (MatVector in = new MatVector(bgr.toArray(new Mat[0]));
              Mat blob = blobFromImages(in, 1 / 255.0, new Size(w, h), new Scalar(0.0), true, false, CV_32F);
              MatVector outs = new MatVector();
-             StringVector names = new StringVector(STRIDE8, DEEP)) {
+             StringVector names = new StringVector(layers)) {
             net.setInput(blob);
             net.forward(outs, names);
-            return new INDArray[] {tensor(outs.get(0)), tensor(outs.get(1))};
+            INDArray[] out = new INDArray[layers.length];
+            for (int i = 0; i < out.length; i++) out[i] = tensor(outs.get(i));
+            return out;
         }
     }
 

@@ -8,16 +8,22 @@ import java.util.stream.Collectors;
  * OpenCV layer names for the two maps); the XL one is wider and sees more per cell, at about twice the cost.
  */
 public enum BackboneVariant {
-    STANDARD("yolo-fastest-1.1", 96, 120),
-    XL("yolo-fastest-1.1-xl", 192, 144);
+    STANDARD("yolo-fastest-1.1", 96, 120, 24),
+    XL("yolo-fastest-1.1-xl", 192, 144, 48);
 
     private final String fileName;
-    private final int stride8Channels, deepChannels;
+    private final int stride8Channels, deepChannels, midChannels;
 
-    BackboneVariant(String fileName, int stride8Channels, int deepChannels) {
+    BackboneVariant(String fileName, int stride8Channels, int deepChannels, int midChannels) {
         this.fileName = fileName;
         this.stride8Channels = stride8Channels;
         this.deepChannels = deepChannels;
+        this.midChannels = midChannels;
+    }
+
+    /** Channels of layer 80, the last stride-16 block before the stride-32 part (a tuned head's second input). */
+    public int midChannels() {
+        return midChannels;
     }
 
     /** The Darknet files' base name (NAME.cfg, NAME.weights), also recorded in a head's metadata. */

@@ -127,6 +127,11 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     private static BoxDetector read(byte[] zip, ModelMetadata meta) throws IOException {
         ComputationGraph net = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false);
+        if (BoxHead.isTuned(net)) {
+            // OpenCV runs the tuned layers (written into the backbone's weights) far faster than DL4J does
+            Backbone tuned = Backbone.forTunedHead(meta.training(), net);
+            return new BoxDetector(BoxHead.frozenForm(net, tuned.variant()), tuned, meta, meta.detectionThreshold(), ModelFiles.sha256(zip));
+        }
         Backbone backbone = meta.training() != null && meta.training().containsKey(Backbone.NAME_KEY)
                 ? Backbone.forHead(meta.training()) : null;
         return new BoxDetector(net, backbone, meta, meta.detectionThreshold(), ModelFiles.sha256(zip));
@@ -222,6 +227,13 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
     }
 
     private synchronized INDArray[] output(List<Mat> images) {
-        return backbone == null ? net.output(false, MatTensors.batch(images)) : net.output(false, backbone.features(images));
+        if (backbone == null) return net.output(false, MatTensors.batch(images));
+        // a tuned head holds the backbone's deeper layers itself
+        return net.output(false, tailInside() ? backbone.tailInputs(images) : backbone.features(images));
+    }
+
+    /** Whether the network holds the backbone's deeper layers ({@link BoxHead#createTuned}). */
+    public boolean tailInside() {
+        return backbone != null && BoxHead.isTuned(net);
     }
 }

@@ -1,5 +1,7 @@
 package cn.xuncha.models.boxes;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -20,18 +22,63 @@ public final class BoxHead {
 
     public static ComputationGraph create(long seed, double learningRate, BackboneVariant backbone) {
         int g = BoxNet.TRAIN_INPUT / BoxNet.STRIDE;
-        GraphBuilder b = BoxNet.graph(seed, learningRate)
-                .addInputs("s8", "deep")
-                .addLayer("up", new Upsampling2D.Builder(2).build(), "deep")
-                .addVertex("fuse", new MergeVertex(), "s8", "up")
-                .addLayer("h1", conv(1, 1, 96), "fuse")
-                .addLayer("h2", conv(3, 1, 64), "h1")
-                .addLayer("h3", conv(3, 2, 64), "h2");
-        BoxNet.addHeads(b, "h3").setInputTypes(InputType.convolutional(g, g, backbone.stride8Channels()),
+        GraphBuilder b = BoxNet.graph(seed, learningRate).addInputs("s8", "deep");
+        addHead(b, "deep").setInputTypes(InputType.convolutional(g, g, backbone.stride8Channels()),
                 InputType.convolutional(g / 2, g / 2, backbone.deepChannels()));
         ComputationGraph net = new ComputationGraph(b.build());
         net.init();
         return net;
+    }
+
+    /**
+     * The same head with the backbone's deeper layers (Darknet layers {@link #TAIL_FIRST}..{@link #TAIL_LAST}: its
+     * stride-32 part and the second branch back at stride 16) inside it, loaded with the pre-trained weights, so that
+     * training fine-tunes them too. Inputs "s8" and "mid" ({@link Backbone#tailInputs}).
+     */
+    public static ComputationGraph createTuned(long seed, double learningRate, BackboneVariant backbone, DarknetTail tail, Path weights)
+            throws IOException {
+        int g = BoxNet.TRAIN_INPUT / BoxNet.STRIDE;
+        GraphBuilder b = BoxNet.graph(seed, learningRate).addInputs("s8", MID_INPUT);
+        addHead(b, tail.addTo(b, MID_INPUT)).setInputTypes(InputType.convolutional(g, g, backbone.stride8Channels()),
+                InputType.convolutional(g / 2, g / 2, backbone.midChannels()));
+        ComputationGraph net = new ComputationGraph(b.build());
+        net.init();
+        tail.load(net, weights);
+        return net;
+    }
+
+    /**
+     * The backbone's layers a tuned head holds: past its last stride-16 block (layer 80, which OpenCV still computes)
+     * to the stride-16 map. Fine-tuning from layer 59 instead costs twice the time per batch in DL4J.
+     */
+    public static final int TAIL_FIRST = 81, TAIL_LAST = 128;
+    /** A tuned head's second input: the backbone's layer TAIL_FIRST - 1. */
+    public static final String MID_INPUT = "mid";
+
+    /** Whether a head network holds the backbone's deeper layers (takes "mid" instead of "deep"). */
+    public static boolean isTuned(ComputationGraph net) {
+        return net.getConfiguration().getNetworkInputs().contains(MID_INPUT);
+    }
+
+    /**
+     * A tuned head in the frozen head's form (inputs "s8" and "deep"), its head layers copied: for a backbone that
+     * has the tuned layers written into it ({@link Backbone#forTunedHead}).
+     */
+    public static ComputationGraph frozenForm(ComputationGraph tuned, BackboneVariant backbone) {
+        ComputationGraph plain = create(0, 1e-3, backbone);
+        for (org.deeplearning4j.nn.api.Layer l : plain.getLayers()) {
+            if (l.numParams() > 0) l.setParams(tuned.getLayer(l.conf().getLayer().getLayerName()).params().dup());
+        }
+        return plain;
+    }
+
+    private static GraphBuilder addHead(GraphBuilder b, String deep) {
+        b.addLayer("up", new Upsampling2D.Builder(2).build(), deep)
+                .addVertex("fuse", new MergeVertex(), "s8", "up")
+                .addLayer("h1", conv(1, 1, 96), "fuse")
+                .addLayer("h2", conv(3, 1, 64), "h1")
+                .addLayer("h3", conv(3, 2, 64), "h2");
+        return BoxNet.addHeads(b, "h3");
     }
 
     private static ConvolutionLayer conv(int k, int dilation, int out) {

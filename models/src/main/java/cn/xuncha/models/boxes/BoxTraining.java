@@ -33,6 +33,11 @@ public final class BoxTraining {
 
     /** As {@link #batch} but with the backbone's feature maps as the inputs, for training a {@link BoxHead}. */
     public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone) {
+        return headBatch(inputs, size, backbone, false);
+    }
+
+    /** As {@link #headBatch(List, int, Backbone)}; with tailInside, a tuned head's inputs ({@link Backbone#tailInputs}). */
+    public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone, boolean tailInside) {
         MultiDataSet images = batch(inputs, size);
         List<Mat> mats = new ArrayList<>();
         try {
@@ -41,7 +46,8 @@ public final class BoxTraining {
                 m.data().put(in.bgr());
                 mats.add(m);
             }
-            return new MultiDataSet(backbone.features(mats), images.getLabels(), null, images.getLabelsMaskArrays());
+            INDArray[] features = tailInside ? backbone.tailInputs(mats) : backbone.features(mats);
+            return new MultiDataSet(features, images.getLabels(), null, images.getLabelsMaskArrays());
         } finally {
             mats.forEach(Mat::close);
         }

@@ -40,6 +40,7 @@ public final class BoxTrainer {
     private final PrintStream log;
     private final GarbageClassifier verifier;
     private final Backbone backbone;
+    private final BoxDetector start;
 
     /** @param verifier the patch classifier the shipped detector rescores boxes with (null: thresholds for boxes alone) */
     public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier) {
@@ -48,10 +49,19 @@ public final class BoxTrainer {
 
     /** @param backbone frozen pre-trained features to train a {@link BoxHead} on (null: a {@link BoxNet} from scratch) */
     public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier, Backbone backbone) {
+        this(o, log, verifier, backbone, null);
+    }
+
+    /**
+     * @param start a trained head on the same backbone to fine-tune together with the backbone's deeper layers
+     *              ({@link BoxHead#createTuned}); null: a head on the frozen backbone
+     */
+    public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier, Backbone backbone, BoxDetector start) {
         this.o = o;
         this.log = log;
         this.verifier = verifier;
         this.backbone = backbone;
+        this.start = start;
     }
 
     public record Result(BoxDetector model, EvalReport validation, double seconds) {}
@@ -64,14 +74,17 @@ public final class BoxTrainer {
             List<LabeledImage> valid = data.validForThreshold(o.maxImages());
             log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
                     data.train().size(), valid.size(), data.cameraFrames().size());
-            ComputationGraph net = backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate(), backbone.variant());
+            ComputationGraph net = start != null ? TunedHead.create(o.seed(), o.learningRate(), backbone, start)
+                    : backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate(), backbone.variant());
             Map<String, Object> history = new LinkedHashMap<>();
             BestEpoch best = BestEpoch.none();
             ModelMetadata draft = metadata(0.5, data.fingerprint(), Map.of(), Map.of());
             double greyShare = backbone == null ? 0 : BoxEpoch.HEAD_GREY_SHARE;
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("train boxes").setInitialMax(1).build()) {
                 for (int e = 1; e <= o.epochs(); e++) {
-                    net.setLearningRate(o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs()))));
+                    double lr = o.learningRate() * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * (e - 1) / o.epochs())));
+                    net.setLearningRate(lr);
+                    if (start != null) TunedHead.slowTail(net, lr);
                     Random rnd = new Random(o.seed() * 1_000 + e);
                     List<Object> items = BoxEpoch.items(data.train(), data.cameraFrames(), o.maxImages(), rnd);
                     int batches = (items.size() + o.batchSize() - 1) / o.batchSize();
@@ -82,7 +95,7 @@ public final class BoxTrainer {
                         for (Object it : items.subList(b * o.batchSize(), Math.min(items.size(), (b + 1) * o.batchSize()))) {
                             inputs.add(BoxEpoch.input(it, size, greyShare, rnd));
                         }
-                        net.fit(backbone == null ? BoxTraining.batch(inputs, size) : BoxTraining.headBatch(inputs, size, backbone));
+                        net.fit(backbone == null ? BoxTraining.batch(inputs, size) : BoxTraining.headBatch(inputs, size, backbone, start != null));
                         loss += net.score();
                         pb.step();
                         pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f", e, loss / (b + 1)));
@@ -133,6 +146,11 @@ public final class BoxTrainer {
             if (backbone != null) {
                 training.put(Backbone.NAME_KEY, backbone.variant().fileName());
                 training.put(Backbone.SHA_KEY, backbone.sha256());
+            }
+            if (start != null) {
+                training.put("tuned_backbone_layers", BoxHead.TAIL_FIRST + "-" + BoxHead.TAIL_LAST);
+                training.put("tail_learning_rate_factor", TunedHead.TAIL_LR_FACTOR);
+                training.put("started_from_sha256", start.sha256());
             }
             BoxDetector model = new BoxDetector(net, backbone, metadata(det, data.fingerprint(), metrics, training), det);
             log.printf(Locale.ROOT, "best epoch %d: detection threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "

@@ -1,0 +1,51 @@
+package cn.xuncha.models.train;
+
+import cn.xuncha.models.boxes.Backbone;
+import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.BoxHead;
+import cn.xuncha.models.boxes.DarknetCfg;
+import cn.xuncha.models.boxes.DarknetTail;
+import java.io.IOException;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * Sets up fine-tuning of the backbone's deeper layers with a head: the tail loaded from the Darknet weights, the
+ * head's layers copied from a trained head on the frozen backbone (so training starts where that head is), and a
+ * lower learning rate for the pre-trained layers than for the head.
+ */
+final class TunedHead {
+    /** The tail's learning rate relative to the head's: pre-trained features are nudged, not relearned. */
+    static final double TAIL_LR_FACTOR = 1 / 3.0;
+
+    private TunedHead() {}
+
+    static ComputationGraph create(long seed, double learningRate, Backbone backbone, BoxDetector start) throws IOException {
+        if (start.backbone() == null || start.backbone().variant() != backbone.variant()) {
+            throw new IllegalArgumentException("the head to start from must sit on " + backbone.variant().fileName());
+        }
+        DarknetTail tail = new DarknetTail(DarknetCfg.read(Backbone.cfg(Backbone.directory(), backbone.variant())),
+                BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
+        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), tail,
+                Backbone.weights(Backbone.directory(), backbone.variant()));
+        ComputationGraph from = start.network();
+        for (Layer l : net.getLayers()) {
+            String name = l.conf().getLayer().getLayerName();
+            if (DarknetTail.isTailLayer(name)) continue;
+            Layer src = from.getLayer(name);
+            if (src == null || src.numParams() != l.numParams()) {
+                throw new IllegalArgumentException("the head to start from has no layer " + name + " of the same shape");
+            }
+            if (l.numParams() > 0) l.setParams(src.params().dup());
+        }
+        return net;
+    }
+
+    /** After the schedule set every layer to lr: the tail's layers to {@link #TAIL_LR_FACTOR} of it. */
+    static void slowTail(ComputationGraph net, double lr) {
+        for (Layer l : net.getLayers()) {
+            String name = l.conf().getLayer().getLayerName();
+            if (DarknetTail.isTailLayer(name) && l.numParams() > 0) net.setLearningRate(name, lr * TAIL_LR_FACTOR);
+        }
+    }
+}
