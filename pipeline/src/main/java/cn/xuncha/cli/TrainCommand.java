@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "backbone features of 96-px crops (garbage-verifier-features) instead of fine-tuning the 32-px classifier")
     boolean onFeatures;
 
-    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 4 with --box-verifier, 15 with --on-features)")
+    @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 3 with --tune-backbone, 4 with --box-verifier, 15 with --on-features)")
     Integer epochs;
 
     @Option(names = "--fine-tune-epochs", defaultValue = "4", description = "passes over the review crops with --from-reviews")
@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "batch size (default: 64 crops; 16 photos with --boxes)")
     Integer batch;
 
-    @Option(names = "--lr", description = "initial learning rate, cosine decay (default: 0.002; 0.001 with --boxes)")
+    @Option(names = "--lr", description = "initial learning rate, cosine decay (default: 0.002; 0.001 with --boxes; 0.0003 with --tune-backbone, a third of it for the backbone's layers)")
     Double lr;
 
     @Option(names = "--max-images", defaultValue = "0", description = "use at most N training/validation images (quick trials; 0 = all)")
@@ -147,9 +147,9 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path target) throws IOException {
         TrainOptions o = new TrainOptions(data != null ? data : SharedPaths.trashbags(),
                 cameras != null ? cameras : SharedPaths.fixedCameras(), target,
-                epochs != null ? epochs : boxes ? (backbone != null ? 12 : 8) : onFeatures ? 15 : boxVerifier ? 4 : 2, seed,
+                epochs != null ? epochs : tuneBackbone ? 3 : boxes ? (backbone != null ? 12 : 8) : onFeatures ? 15 : boxVerifier ? 4 : 2, seed,
                 batch != null ? batch : boxes ? 16 : onFeatures ? 128 : 64,
-                lr != null ? lr : boxes || onFeatures ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
+                lr != null ? lr : tuneBackbone ? 0.0003 : boxes || onFeatures ? 0.001 : boxVerifier ? 0.0005 : 0.002, maxImages, maxFalseBoxes);
         if (onFeatures) return trainFeatureVerifier(o);
         if (boxVerifier) return trainVerifier(o);
         if (boxes) {

@@ -44,11 +44,13 @@ public final class Backbone implements AutoCloseable {
     private final Net net;
     private final BackboneVariant variant;
     private final String sha256;
+    private final byte[] weights;
 
-    private Backbone(Net net, BackboneVariant variant, String sha256) {
+    private Backbone(Net net, BackboneVariant variant, byte[] weights) {
         this.net = net;
         this.variant = variant;
-        this.sha256 = sha256;
+        this.weights = weights;
+        this.sha256 = ModelFiles.sha256(weights);
     }
 
     /** The directory the Darknet files are expected in. */
@@ -89,7 +91,7 @@ public final class Backbone implements AutoCloseable {
     private static Backbone open(Path dir, BackboneVariant v, String expectedSha) throws IOException {
         byte[] weights = checkedWeights(dir, v, expectedSha);
         try {
-            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, ModelFiles.sha256(weights));
+            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, weights);
         } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
             throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
         }
@@ -108,7 +110,7 @@ public final class Backbone implements AutoCloseable {
         byte[] patched = new DarknetTail(DarknetCfg.read(cfg(dir, v)), BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST).patch(tuned, original);
         byte[] cfg = Files.readAllBytes(cfg(dir, v));
         try (BytePointer c = new BytePointer(cfg); BytePointer w = new BytePointer(patched)) {
-            return new Backbone(readNetFromDarknet(c, cfg.length, w, patched.length), v, ModelFiles.sha256(patched));
+            return new Backbone(readNetFromDarknet(c, cfg.length, w, patched.length), v, patched);
         } catch (RuntimeException e) {
             throw new IOException("cannot build the tuned backbone from " + dir + ": " + e.getMessage(), e);
         }
@@ -129,6 +131,11 @@ public final class Backbone implements AutoCloseable {
 
     public String sha256() {
         return sha256;
+    }
+
+    /** The Darknet weights this net runs (a tuned head's layers written in, for {@link #forTunedHead}). */
+    public byte[] weightsFile() {
+        return weights.clone();
     }
 
     public BackboneVariant variant() {

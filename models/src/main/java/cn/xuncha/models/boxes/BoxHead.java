@@ -1,7 +1,6 @@
 package cn.xuncha.models.boxes;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -35,7 +34,7 @@ public final class BoxHead {
      * stride-32 part and the second branch back at stride 16) inside it, loaded with the pre-trained weights, so that
      * training fine-tunes them too. Inputs "s8" and "mid" ({@link Backbone#tailInputs}).
      */
-    public static ComputationGraph createTuned(long seed, double learningRate, BackboneVariant backbone, DarknetTail tail, Path weights)
+    public static ComputationGraph createTuned(long seed, double learningRate, BackboneVariant backbone, DarknetTail tail, byte[] weights)
             throws IOException {
         int g = BoxNet.TRAIN_INPUT / BoxNet.STRIDE;
         GraphBuilder b = BoxNet.graph(seed, learningRate).addInputs("s8", MID_INPUT);
@@ -43,7 +42,7 @@ public final class BoxHead {
                 InputType.convolutional(g / 2, g / 2, backbone.midChannels()));
         ComputationGraph net = new ComputationGraph(b.build());
         net.init();
-        tail.load(net, weights);
+        tail.load(net, weights, backbone.fileName() + " weights");
         return net;
     }
 

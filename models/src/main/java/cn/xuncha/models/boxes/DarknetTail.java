@@ -111,8 +111,13 @@ public final class DarknetTail {
 
     /** Reads the Darknet weights file and sets every tail convolution's kernel and bias (batch norm folded in). */
     public void load(ComputationGraph net, Path weights) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(weights)).order(ByteOrder.LITTLE_ENDIAN);
-        walk(buf, weights.toString(), (l, at) -> {
+        load(net, Files.readAllBytes(weights), weights.toString());
+    }
+
+    /** As {@link #load(ComputationGraph, Path)} from the file's bytes; what names them in errors. */
+    public void load(ComputationGraph net, byte[] weights, String what) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN);
+        walk(buf, what, (l, at) -> {
             int f = l.outChannels();
             float[] bias = floats(buf, at, f), scale = new float[f];
             int next = at + 4 * f;

@@ -10,9 +10,9 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
- * Sets up fine-tuning of the backbone's deeper layers with a head: the tail loaded from the Darknet weights, the
- * head's layers copied from a trained head on the frozen backbone (so training starts where that head is), and a
- * lower learning rate for the pre-trained layers than for the head.
+ * Sets up fine-tuning of the backbone's deeper layers with a head: the tail loaded from the starting head's backbone
+ * weights (the pre-trained ones, or those a tuned head wrote its layers into), the head's layers copied from it (so
+ * training starts where that head is), and a lower learning rate for the pre-trained layers than for the head.
  */
 final class TunedHead {
     /** The tail's learning rate relative to the head's: pre-trained features are nudged, not relearned. */
@@ -26,8 +26,8 @@ final class TunedHead {
         }
         DarknetTail tail = new DarknetTail(DarknetCfg.read(Backbone.cfg(Backbone.directory(), backbone.variant())),
                 BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
-        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), tail,
-                Backbone.weights(Backbone.directory(), backbone.variant()));
+        // the starting head's own backbone: a head tuned before carries its tuned layers in those weights
+        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), tail, start.backbone().weightsFile());
         ComputationGraph from = start.network();
         for (Layer l : net.getLayers()) {
             String name = l.conf().getLayer().getLayerName();
