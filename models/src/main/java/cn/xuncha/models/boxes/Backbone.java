@@ -100,7 +100,7 @@ public final class Backbone implements AutoCloseable {
     /**
      * The backbone a tuned head ({@link BoxHead#createTuned}) was trained on, with the head's tuned layers written
      * into its weights, so that OpenCV runs the whole tuned network at the frozen one's speed. Its digest is that of
-     * the patched weights: a verifier trained on its features names them.
+     * the patched weights.
      */
     public static Backbone forTunedHead(Map<String, Object> training, ComputationGraph tuned) throws IOException {
         Object want = training.get(SHA_KEY);

@@ -41,23 +41,35 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     private final ComputationGraph net;
     private final Backbone backbone;
+    /** What the head reads its maps from: the backbone, or for a tuned head that network with its tuned layers. */
+    private final Backbone headBackbone;
     private final ModelMetadata metadata;
     private final double threshold;
     private final String sha256;
 
     public BoxDetector(ComputationGraph net, ModelMetadata metadata, double threshold) {
-        this(net, null, metadata, threshold, null);
+        this(net, null, null, metadata, threshold, null);
     }
 
     /** A {@link BoxHead} on its backbone. */
     public BoxDetector(ComputationGraph head, Backbone backbone, ModelMetadata metadata, double threshold) {
-        this(head, backbone, metadata, threshold, null);
+        this(head, backbone, backbone, metadata, threshold, null);
+    }
+
+    /**
+     * A head in its frozen form on a backbone its tuned layers were written into ({@link Backbone#forTunedHead}); the
+     * pre-trained backbone stays what {@link #backbone()} gives, for the verifiers that read their features there.
+     */
+    public BoxDetector(ComputationGraph head, Backbone backbone, Backbone tuned, ModelMetadata metadata, double threshold) {
+        this(head, backbone, tuned, metadata, threshold, null);
     }
 
     /** @param sha256 digest of the model zip it was loaded from (null: not loaded from a file) */
-    private BoxDetector(ComputationGraph net, Backbone backbone, ModelMetadata metadata, double threshold, String sha256) {
+    private BoxDetector(ComputationGraph net, Backbone backbone, Backbone headBackbone, ModelMetadata metadata, double threshold,
+                        String sha256) {
         this.net = net;
         this.backbone = backbone;
+        this.headBackbone = headBackbone;
         this.metadata = metadata;
         this.threshold = threshold;
         this.sha256 = sha256;
@@ -127,14 +139,15 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     private static BoxDetector read(byte[] zip, ModelMetadata meta) throws IOException {
         ComputationGraph net = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false);
+        Backbone backbone = meta.training() != null && meta.training().containsKey(Backbone.NAME_KEY)
+                ? Backbone.forHead(meta.training()) : null;
         if (BoxHead.isTuned(net)) {
             // OpenCV runs the tuned layers (written into the backbone's weights) far faster than DL4J does
             Backbone tuned = Backbone.forTunedHead(meta.training(), net);
-            return new BoxDetector(BoxHead.frozenForm(net, tuned.variant()), tuned, meta, meta.detectionThreshold(), ModelFiles.sha256(zip));
+            return new BoxDetector(BoxHead.frozenForm(net, tuned.variant()), backbone, tuned, meta, meta.detectionThreshold(),
+                    ModelFiles.sha256(zip));
         }
-        Backbone backbone = meta.training() != null && meta.training().containsKey(Backbone.NAME_KEY)
-                ? Backbone.forHead(meta.training()) : null;
-        return new BoxDetector(net, backbone, meta, meta.detectionThreshold(), ModelFiles.sha256(zip));
+        return new BoxDetector(net, backbone, backbone, meta, meta.detectionThreshold(), ModelFiles.sha256(zip));
     }
 
     /** Digest of the zip this model was loaded from (a verifier trained on its proposals names it), or null. */
@@ -150,9 +163,17 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
         return net;
     }
 
-    /** The frozen feature extractor the network is a head on, or null for a stand-alone network. */
+    /**
+     * The pre-trained feature extractor the network is a head on (as the Darknet files have it, also under a tuned
+     * head: verifiers read their crop features here), or null for a stand-alone network.
+     */
     public Backbone backbone() {
         return backbone;
+    }
+
+    /** The network the head reads its maps from: {@link #backbone()}, or with a tuned head's layers written in. */
+    public Backbone headBackbone() {
+        return headBackbone;
     }
 
     @Override
@@ -173,7 +194,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     @Override
     public BoxDetector withThreshold(double t) {
-        return new BoxDetector(net, backbone, metadata, t, sha256);
+        return new BoxDetector(net, backbone, headBackbone, metadata, t, sha256);
     }
 
     @Override
@@ -229,7 +250,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
     private synchronized INDArray[] output(List<Mat> images) {
         if (backbone == null) return net.output(false, MatTensors.batch(images));
         // a tuned head holds the backbone's deeper layers itself
-        return net.output(false, tailInside() ? backbone.tailInputs(images) : backbone.features(images));
+        return net.output(false, tailInside() ? headBackbone.tailInputs(images) : headBackbone.features(images));
     }
 
     /** Whether the network holds the backbone's deeper layers ({@link BoxHead#createTuned}). */

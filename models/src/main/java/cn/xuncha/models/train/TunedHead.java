@@ -27,7 +27,7 @@ final class TunedHead {
         DarknetTail tail = new DarknetTail(DarknetCfg.read(Backbone.cfg(Backbone.directory(), backbone.variant())),
                 BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
         // the starting head's own backbone: a head tuned before carries its tuned layers in those weights
-        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), tail, start.backbone().weightsFile());
+        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), tail, start.headBackbone().weightsFile());
         ComputationGraph from = start.network();
         for (Layer l : net.getLayers()) {
             String name = l.conf().getLayer().getLayerName();

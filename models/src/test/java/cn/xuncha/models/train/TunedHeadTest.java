@@ -37,12 +37,13 @@ class TunedHeadTest {
         BoxDetector inDl4j = new BoxDetector(net, start.backbone(), start.metadata(), 0.5);
         Map<String, Object> training = start.metadata().training();
         Backbone written = Backbone.forTunedHead(training, net);
-        BoxDetector inOpenCv = new BoxDetector(BoxHead.frozenForm(net, written.variant()), written, start.metadata(), 0.5);
+        BoxDetector inOpenCv = new BoxDetector(BoxHead.frozenForm(net, written.variant()), start.backbone(), written, start.metadata(), 0.5);
         BoxDetector restarted = new BoxDetector(TunedHead.create(42, 1e-3, start.backbone(), inOpenCv), start.backbone(), start.metadata(), 0.5);
         try (Mat img = randomImage()) {
             DetectionResult want = inDl4j.proposals(img);
             assertTrue(Math.abs(want.maxScore() - start.proposals(img).maxScore()) > 1e-4, "the weights did change");
             assertSame(want, inOpenCv.proposals(img));
+            assertEquals(start.backbone().sha256(), inOpenCv.backbone().sha256(), "verifiers still read the pre-trained features");
             assertSame(want, restarted.proposals(img));
         }
     }
