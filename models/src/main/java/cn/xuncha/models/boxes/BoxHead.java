@@ -13,9 +13,17 @@ import org.nd4j.linalg.activations.Activation;
  * {@link BoxNet}'s "heat" and "box" heads on a frozen {@link Backbone}: the stride-16 features are upsampled and
  * merged with the stride-8 ones, then 1x1 and two 3x3 convolutions (one dilated, for context around a pile) feed
  * the same per-cell heads, so targets and decoding are unchanged. Inputs "s8" and "deep", in that order, with the
- * channel counts of the backbone variant it is built for.
+ * channel counts of the backbone variant it is built for. A tuned head ({@link #createTuned}) also holds the
+ * backbone's deeper layers, fine-tuned with it.
  */
 public final class BoxHead {
+    /**
+     * The backbone's layers a tuned head holds: past its last stride-16 block (layer 80, which OpenCV still computes)
+     * to the stride-16 map. Fine-tuning from layer 59 instead costs twice the time per batch in DL4J.
+     */
+    public static final int TAIL_FIRST = 81, TAIL_LAST = 128;
+    /** A tuned head's second input: the backbone's layer TAIL_FIRST - 1. */
+    public static final String MID_INPUT = "mid";
 
     private BoxHead() {}
 
@@ -45,14 +53,6 @@ public final class BoxHead {
         tail.load(net, weights, backbone.fileName() + " weights");
         return net;
     }
-
-    /**
-     * The backbone's layers a tuned head holds: past its last stride-16 block (layer 80, which OpenCV still computes)
-     * to the stride-16 map. Fine-tuning from layer 59 instead costs twice the time per batch in DL4J.
-     */
-    public static final int TAIL_FIRST = 81, TAIL_LAST = 128;
-    /** A tuned head's second input: the backbone's layer TAIL_FIRST - 1. */
-    public static final String MID_INPUT = "mid";
 
     /** Whether a head network holds the backbone's deeper layers (takes "mid" instead of "deep"). */
     public static boolean isTuned(ComputationGraph net) {

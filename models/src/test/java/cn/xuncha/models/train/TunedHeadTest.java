@@ -28,9 +28,7 @@ class TunedHeadTest {
 
     @Test
     void aTunedHeadRunsTheSameThroughOpenCvAndATuningRunCanStartFromIt() throws IOException {
-        Optional<BoxDetector> shipped = BoxDetector.loadDefault().filter(b -> b.backbone() != null);
-        assumeTrue(shipped.isPresent(), "skipped: the backbone's files are not here, so no head on it loads");
-        BoxDetector start = shipped.get();
+        BoxDetector start = shippedHead();
         ComputationGraph net = TunedHead.create(42, 1e-3, start.backbone(), start);
         // as if training had moved every weight a little
         net.params().muli(Nd4j.rand(DataType.FLOAT, net.params().shape()).muli(0.2).addi(0.9));
@@ -46,6 +44,12 @@ class TunedHeadTest {
             assertEquals(start.backbone().sha256(), inOpenCv.backbone().sha256(), "verifiers still read the pre-trained features");
             assertSame(want, restarted.proposals(img));
         }
+    }
+
+    private static BoxDetector shippedHead() {
+        Optional<BoxDetector> shipped = BoxDetector.loadDefault().filter(b -> b.backbone() != null);
+        assumeTrue(shipped.isPresent(), "skipped: the backbone's files are not here, so no head on it loads");
+        return shipped.get();
     }
 
     private static Mat randomImage() {
@@ -66,9 +70,7 @@ class TunedHeadTest {
 
     @Test
     void beforeTrainingItGivesTheStartingHeadsMaps() throws IOException {
-        Optional<BoxDetector> shipped = BoxDetector.loadDefault().filter(b -> b.backbone() != null);
-        assumeTrue(shipped.isPresent(), "skipped: the backbone's files are not here, so no head on it loads");
-        BoxDetector start = shipped.get();
+        BoxDetector start = shippedHead();
         ComputationGraph net = TunedHead.create(42, 1e-3, start.backbone(), start);
         BoxDetector tuned = new BoxDetector(net, start.backbone(), start.metadata(), start.detectionThreshold());
         assertTrue(tuned.tailInside());
