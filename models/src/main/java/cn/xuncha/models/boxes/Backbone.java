@@ -45,10 +45,12 @@ public final class Backbone implements AutoCloseable {
     private final BackboneVariant variant;
     private final String sha256;
     private final byte[] weights;
+    private final Path cfg;
 
-    private Backbone(Net net, BackboneVariant variant, byte[] weights) {
+    private Backbone(Net net, BackboneVariant variant, Path cfg, byte[] weights) {
         this.net = net;
         this.variant = variant;
+        this.cfg = cfg;
         this.weights = weights;
         this.sha256 = ModelFiles.sha256(weights);
     }
@@ -91,29 +93,29 @@ public final class Backbone implements AutoCloseable {
     private static Backbone open(Path dir, BackboneVariant v, String expectedSha) throws IOException {
         byte[] weights = checkedWeights(dir, v, expectedSha);
         try {
-            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, weights);
+            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, cfg(dir, v), weights);
         } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
             throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * The backbone a tuned head ({@link BoxHead#createTuned}) was trained on, with the head's tuned layers written
-     * into its weights, so that OpenCV runs the whole tuned network at the frozen one's speed. Its digest is that of
-     * the patched weights.
+     * This network with a tuned head's layers ({@link BoxHead#createTuned}) written into its weights, so that OpenCV
+     * runs the whole tuned network at the frozen one's speed. Its digest is that of the patched weights.
      */
-    public static Backbone forTunedHead(Map<String, Object> training, ComputationGraph tuned) throws IOException {
-        Object want = training.get(SHA_KEY);
-        BackboneVariant v = variantOf(training);
-        Path dir = directory();
-        byte[] original = checkedWeights(dir, v, want == null ? null : want.toString());
-        byte[] patched = new DarknetTail(DarknetCfg.read(cfg(dir, v)), BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST).patch(tuned, original);
-        byte[] cfg = Files.readAllBytes(cfg(dir, v));
-        try (BytePointer c = new BytePointer(cfg); BytePointer w = new BytePointer(patched)) {
-            return new Backbone(readNetFromDarknet(c, cfg.length, w, patched.length), v, patched);
+    public Backbone withTunedLayers(ComputationGraph tuned) throws IOException {
+        byte[] patched = tail().patch(tuned, weights);
+        byte[] cfgBytes = Files.readAllBytes(cfg);
+        try (BytePointer c = new BytePointer(cfgBytes); BytePointer w = new BytePointer(patched)) {
+            return new Backbone(readNetFromDarknet(c, cfgBytes.length, w, patched.length), variant, cfg, patched);
         } catch (RuntimeException e) {
-            throw new IOException("cannot build the tuned backbone from " + dir + ": " + e.getMessage(), e);
+            throw new IOException("cannot build the tuned backbone from " + cfg + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The layers a tuned head holds ({@link BoxHead#TAIL_FIRST}..{@link BoxHead#TAIL_LAST}) of this network's cfg. */
+    public DarknetTail tail() throws IOException {
+        return new DarknetTail(DarknetCfg.read(cfg), BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
     }
 
     private static byte[] checkedWeights(Path dir, BackboneVariant v, String expectedSha) throws IOException {
@@ -133,7 +135,7 @@ public final class Backbone implements AutoCloseable {
         return sha256;
     }
 
-    /** The Darknet weights this net runs (a tuned head's layers written in, for {@link #forTunedHead}). */
+    /** The Darknet weights this net runs (a tuned head's layers written in, by {@link #withTunedLayers}). */
     public byte[] weightsFile() {
         return weights.clone();
     }

@@ -57,7 +57,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
     }
 
     /**
-     * A head in its frozen form on a backbone its tuned layers were written into ({@link Backbone#forTunedHead}); the
+     * A head in its frozen form on a backbone its tuned layers were written into ({@link Backbone#withTunedLayers}); the
      * pre-trained backbone stays what {@link #backbone()} gives, for the verifiers that read their features there.
      */
     public BoxDetector(ComputationGraph head, Backbone backbone, Backbone tuned, ModelMetadata metadata, double threshold) {
@@ -143,7 +143,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
                 ? Backbone.forHead(meta.training()) : null;
         if (BoxHead.isTuned(net)) {
             // OpenCV runs the tuned layers (written into the backbone's weights) far faster than DL4J does
-            Backbone tuned = Backbone.forTunedHead(meta.training(), net);
+            Backbone tuned = backbone.withTunedLayers(net);
             return new BoxDetector(BoxHead.frozenForm(net, tuned.variant()), backbone, tuned, meta, meta.detectionThreshold(),
                     ModelFiles.sha256(zip));
         }

@@ -61,7 +61,7 @@ public final class BoxHead {
 
     /**
      * A tuned head in the frozen head's form (inputs "s8" and "deep"), its head layers copied: for a backbone that
-     * has the tuned layers written into it ({@link Backbone#forTunedHead}).
+     * has the tuned layers written into it ({@link Backbone#withTunedLayers}).
      */
     public static ComputationGraph frozenForm(ComputationGraph tuned, BackboneVariant backbone) {
         ComputationGraph plain = create(0, 1e-3, backbone);

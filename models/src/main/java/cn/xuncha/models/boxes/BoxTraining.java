@@ -31,12 +31,10 @@ public final class BoxTraining {
         return new Input(s.bgr(), BoxTargets.encode(s.boxes(), size, size));
     }
 
-    /** As {@link #batch} but with the backbone's feature maps as the inputs, for training a {@link BoxHead}. */
-    public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone) {
-        return headBatch(inputs, size, backbone, false);
-    }
-
-    /** As {@link #headBatch(List, int, Backbone)}; with tailInside, a tuned head's inputs ({@link Backbone#tailInputs}). */
+    /**
+     * As {@link #batch} but with the backbone's feature maps as the inputs, for training a {@link BoxHead}; with
+     * tailInside, a tuned head's inputs ({@link Backbone#tailInputs}).
+     */
     public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone, boolean tailInside) {
         MultiDataSet images = batch(inputs, size);
         List<Mat> mats = new ArrayList<>();

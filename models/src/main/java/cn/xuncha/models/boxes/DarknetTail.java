@@ -3,8 +3,6 @@ package cn.xuncha.models.boxes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -109,12 +107,10 @@ public final class DarknetTail {
         return name.startsWith(PREFIX) && name.length() > PREFIX.length() && Character.isDigit(name.charAt(PREFIX.length()));
     }
 
-    /** Reads the Darknet weights file and sets every tail convolution's kernel and bias (batch norm folded in). */
-    public void load(ComputationGraph net, Path weights) throws IOException {
-        load(net, Files.readAllBytes(weights), weights.toString());
-    }
-
-    /** As {@link #load(ComputationGraph, Path)} from the file's bytes; what names them in errors. */
+    /**
+     * Sets every tail convolution's kernel and bias (batch norm folded in) from a Darknet weights file's bytes; what
+     * names them in errors.
+     */
     public void load(ComputationGraph net, byte[] weights, String what) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN);
         walk(buf, what, (l, at) -> {

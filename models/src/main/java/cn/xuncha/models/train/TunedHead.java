@@ -3,7 +3,6 @@ package cn.xuncha.models.train;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxHead;
-import cn.xuncha.models.boxes.DarknetCfg;
 import cn.xuncha.models.boxes.DarknetTail;
 import java.io.IOException;
 import org.deeplearning4j.nn.api.Layer;
@@ -24,10 +23,8 @@ final class TunedHead {
         if (start.backbone() == null || start.backbone().variant() != backbone.variant()) {
             throw new IllegalArgumentException("the head to start from must sit on " + backbone.variant().fileName());
         }
-        DarknetTail tail = new DarknetTail(DarknetCfg.read(Backbone.cfg(Backbone.directory(), backbone.variant())),
-                BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
         // the starting head's own backbone: a head tuned before carries its tuned layers in those weights
-        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), tail, start.headBackbone().weightsFile());
+        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), backbone.tail(), start.headBackbone().weightsFile());
         ComputationGraph from = start.network();
         for (Layer l : net.getLayers()) {
             String name = l.conf().getLayer().getLayerName();

@@ -36,7 +36,7 @@ class DarknetTailTest {
             b.setOutputs(tail.addTo(b, "mid")).setInputTypes(InputType.convolutional(16, 24, v.midChannels()));
             ComputationGraph net = new ComputationGraph(b.build());
             net.init();
-            tail.load(net, Backbone.weights(dir, v));
+            tail.load(net, Files.readAllBytes(Backbone.weights(dir, v)), v.fileName());
             try (Backbone bb = Backbone.open(dir, v); Mat img = new Mat(256, 384, CV_8UC3)) {
                 randu(img, new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(0)),
                         new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(255)));
@@ -60,11 +60,11 @@ class DarknetTailTest {
         b.setOutputs(tail.addTo(b, "mid")).setInputTypes(InputType.convolutional(16, 24, v.midChannels()));
         ComputationGraph net = new ComputationGraph(b.build());
         net.init();
-        tail.load(net, Backbone.weights(dir, v));
+        tail.load(net, Files.readAllBytes(Backbone.weights(dir, v)), v.fileName());
         // as if training had moved every tuned weight
         net.params().muli(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, net.params().shape()).muli(0.4).addi(0.8));
         try (Backbone original = Backbone.open(dir, v);
-             Backbone tuned = Backbone.forTunedHead(java.util.Map.of(Backbone.NAME_KEY, v.fileName()), net);
+             Backbone tuned = original.withTunedLayers(net);
              Mat img = new Mat(256, 384, CV_8UC3)) {
             randu(img, new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(0)),
                     new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(255)));
@@ -91,7 +91,7 @@ class DarknetTailTest {
         ComputationGraph net = new ComputationGraph(b.build());
         net.init();
         Files.write(weights, new byte[20 + 4 * (4 + 12)]); // header and layer 0 only
-        IOException e = assertThrows(IOException.class, () -> tail.load(net, weights));
+        IOException e = assertThrows(IOException.class, () -> tail.load(net, Files.readAllBytes(weights), weights.toString()));
         assertTrue(e.getMessage().contains("t.weights") && e.getMessage().contains("layer 1"), e.getMessage());
     }
 }

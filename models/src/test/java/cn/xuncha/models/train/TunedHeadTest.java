@@ -13,7 +13,6 @@ import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxHead;
 import cn.xuncha.models.boxes.DarknetTail;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -33,8 +32,7 @@ class TunedHeadTest {
         // as if training had moved every weight a little
         net.params().muli(Nd4j.rand(DataType.FLOAT, net.params().shape()).muli(0.2).addi(0.9));
         BoxDetector inDl4j = new BoxDetector(net, start.backbone(), start.metadata(), 0.5);
-        Map<String, Object> training = start.metadata().training();
-        Backbone written = Backbone.forTunedHead(training, net);
+        Backbone written = start.backbone().withTunedLayers(net);
         BoxDetector inOpenCv = new BoxDetector(BoxHead.frozenForm(net, written.variant()), start.backbone(), written, start.metadata(), 0.5);
         BoxDetector restarted = new BoxDetector(TunedHead.create(42, 1e-3, start.backbone(), inOpenCv), start.backbone(), start.metadata(), 0.5);
         try (Mat img = randomImage()) {
