@@ -22,12 +22,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The box detector's second stage on pre-trained features: each box's padded square crop goes through the same frozen
- * backbone as the box head ({@link Backbone}), is pooled ({@link FeatureVerifierNet}), joined by the box's log aspect ratio
+ * The box detector's second stage on pre-trained features: each box's padded square crop goes through the backbone
+ * network the box head reads ({@link Backbone}; older verifiers: the pre-trained one, see {@link #FEATURES_FROM_KEY}), is pooled ({@link FeatureVerifierNet}), joined by the box's log aspect ratio
  * (the square crop hides where a box's edges are), and a small network predicts the box's overlap with a bag (IoU,
  * 0 on background) and how to move the box onto that bag ({@link BoxDeltas}). A tight box scores above a loose one
  * on the same bag, and a loose one is tightened, which is what suppression and the one-box-per-bag count need. It
- * sees a bag at 96 px whatever its size in the frame, with features learned on COCO. The backbone is the box
+ * sees a bag at 96 px whatever its size in the frame, with features learned on COCO (and for a tuned head, tuned on bags). The backbone is the box
  * detector's and is not closed here.
  */
 public final class FeatureVerifier implements CropScorer, AutoCloseable {
@@ -58,6 +58,20 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
 
     /** Metadata key: the shorter sides the box model proposed at when this verifier was trained (its run-time scales). */
     public static final String SIDES_KEY = "proposal_short_sides";
+    /**
+     * Metadata key: which network the crops' features were taken from in training. {@value #FROM_HEAD}: the one the box
+     * head reads, with a tuned head's layers written in; absent (verifiers from before session 20): the pre-trained one.
+     */
+    public static final String FEATURES_FROM_KEY = "crop_features_from";
+    public static final String FROM_HEAD = "head", FROM_PRETRAINED = "pretrained";
+
+    /** The network this verifier must read its crop features from, as its training record names it. */
+    public static Backbone featureBackbone(ModelMetadata meta, cn.xuncha.models.boxes.BoxDetector boxes) {
+        Object from = meta == null || meta.training() == null ? null : meta.training().get(FEATURES_FROM_KEY);
+        if (from == null || FROM_PRETRAINED.equals(from)) return boxes.backbone();
+        if (FROM_HEAD.equals(from)) return boxes.headBackbone();
+        throw new IllegalArgumentException(FEATURES_FROM_KEY + ": unknown network '" + from + "' (known: " + FROM_HEAD + ", " + FROM_PRETRAINED + ")");
+    }
 
     /** The verifier shipped for this box model (models/trained/NAME.*), if one was trained on its proposals and backbone. */
     public static Optional<FeatureVerifier> loadShipped(cn.xuncha.models.boxes.BoxDetector boxes) {
@@ -68,7 +82,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
             if (m == null || j == null) return Optional.empty();
             ModelMetadata meta = ModelFiles.readMetadata(j);
             if (!fits(meta, boxes)) return Optional.empty();
-            return Optional.of(new FeatureVerifier(ModelSerializer.restoreComputationGraph(m, false), boxes.backbone(), meta));
+            return Optional.of(new FeatureVerifier(ModelSerializer.restoreComputationGraph(m, false), featureBackbone(meta, boxes), meta));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped model " + base + ".zip", e);
         }
@@ -82,7 +96,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
             throw new IOException(zip + " was trained for another box model or backbone than " + boxes.description());
         }
         return new FeatureVerifier(ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(Files.readAllBytes(zip)), false),
-                boxes.backbone(), meta);
+                featureBackbone(meta, boxes), meta);
     }
 
     /** Whether this model zip's metadata is a feature verifier's (it names backbone weights), not a patch classifier's. */

@@ -3,6 +3,7 @@ package cn.xuncha.models;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -140,8 +141,31 @@ class FeatureVerifierTest {
         assertTrue(e.getMessage().contains("another box model"), e.getMessage());
     }
 
+    @Test
+    void readsItsFeaturesFromTheNetworkItsTrainingRecordNames(@TempDir Path tmp) throws IOException {
+        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
+        assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
+        int len = FeatureVerifierNet.inputs(boxes.backbone().variant(), CropFeatures.Layout.COARSE);
+        Path zip = tmp.resolve("fv.zip");
+        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256(),
+                Map.of(FeatureVerifier.FEATURES_FROM_KEY, FeatureVerifier.FROM_HEAD)), zip);
+        assertSame(boxes.headBackbone(), FeatureVerifier.load(zip, boxes).backbone());
+        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
+        assertSame(boxes.backbone(), FeatureVerifier.load(zip, boxes).backbone());
+        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256(),
+                Map.of(FeatureVerifier.FEATURES_FROM_KEY, "tail")), zip);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureVerifier.load(zip, boxes));
+        assertTrue(e.getMessage().contains(FeatureVerifier.FEATURES_FROM_KEY + ": unknown network 'tail'"), e.getMessage());
+    }
+
     private static ModelMetadata meta(String boxSha, String backboneSha) {
-        return new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP, 1.25, 0.5, 0.5, "test", Map.of(),
-                Map.of(VerifiedDetector.BOX_MODEL_KEY, boxSha, Backbone.SHA_KEY, backboneSha));
+        return meta(boxSha, backboneSha, Map.of());
+    }
+
+    private static ModelMetadata meta(String boxSha, String backboneSha, Map<String, Object> more) {
+        Map<String, Object> training = new java.util.HashMap<>(more);
+        training.put(VerifiedDetector.BOX_MODEL_KEY, boxSha);
+        training.put(Backbone.SHA_KEY, backboneSha);
+        return new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP, 1.25, 0.5, 0.5, "test", Map.of(), training);
     }
 }

@@ -62,8 +62,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "detector's proposals into its verifier (garbage-verifier, or garbage-verifier-pretrained for the head on the backbone)")
     boolean boxVerifier;
 
-    @Option(names = "--on-features", description = "with --box-verifier: train the verifier on the box head's pre-trained "
-            + "backbone features of 96-px crops (garbage-verifier-features) instead of fine-tuning the 32-px classifier")
+    @Option(names = "--on-features", description = "with --box-verifier: train the verifier on the features of 96-px crops "
+            + "from the network the box head reads (its tuned layers included) (garbage-verifier-features) instead of fine-tuning the 32-px classifier")
     boolean onFeatures;
 
     @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 3 with --tune-backbone, 4 with --box-verifier, 15 with --on-features)")

@@ -43,7 +43,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Trains {@link FeatureVerifier} on the box head's own proposals at its training scale and 1.5x
  * ({@link MultiScaleProposer}, {@link MinedProposals}, cut at 96 px), to predict each proposal's best IoU with a bag
  * and, for proposals on a bag, the deltas onto it.
- * Each train crop's backbone features are computed once as cut and once mirrored with photometric augmentation, then
+ * Each train crop's features, from the network the head reads (a tuned head's layers included), are computed once as cut and once mirrored with photometric augmentation, then
  * the small network is fitted on those vectors (fast: the backbone is frozen). The epoch whose scores best rank the
  * valid proposals that count as hits (IoU >= 0.3) is kept, and the two-stage thresholds are set on the valid photos
  * ({@link VerifiedCalibration}).
@@ -84,7 +84,8 @@ public final class FeatureVerifierTrainer {
     /** Trains on proposals already mined with this proposer (started at nanoTime t0). */
     Result run(MultiScaleProposer proposer, MinedProposals mined, long t0) throws IOException {
         BoxDetector boxes = proposer.boxes();
-        Backbone backbone = boxes.backbone();
+        // the head's own network: for a tuned head, the features its tuned layers learned for bags (as the head sees them)
+        Backbone backbone = boxes.headBackbone();
         List<Integer> sides = proposer.shortSides();
         Nd4j.getRandom().setSeed(o.seed());
         long bags = mined.checkBothClasses();
@@ -115,7 +116,8 @@ public final class FeatureVerifierTrainer {
         Map<String, Object> training = o.record(best.epoch(), history);
         training.put(VerifiedDetector.BOX_MODEL_KEY, boxes.sha256());
         training.put(Backbone.NAME_KEY, backbone.variant().fileName());
-        training.put(Backbone.SHA_KEY, backbone.sha256());
+        training.put(Backbone.SHA_KEY, boxes.backbone().sha256());
+        training.put(FeatureVerifier.FEATURES_FROM_KEY, FeatureVerifier.FROM_HEAD);
         training.put(FeatureVerifier.SIDES_KEY, sides);
         training.put(CropFeatures.LAYOUT_KEY, LAYOUT.recordName());
         training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
