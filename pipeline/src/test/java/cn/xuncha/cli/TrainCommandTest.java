@@ -2,8 +2,10 @@ package cn.xuncha.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
@@ -129,6 +131,27 @@ class TrainCommandTest {
         } finally {
             if (oldBackbone == null) System.clearProperty(Backbone.DIR_VARIABLE); else System.setProperty(Backbone.DIR_VARIABLE, oldBackbone);
         }
+    }
+
+    /** One epoch of tuning the shipped head with the backbone's deeper layers; needs the backbone's files. */
+    @Test
+    void tunesTheShippedHeadAndWritesAHeadThatLoadsOnThePatchedBackbone(@TempDir Path dir) throws Exception {
+        BoxDetector shipped = BoxDetector.loadDefault().orElseThrow();
+        assumeTrue(shipped.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
+        Path data = dir.resolve("data"), cameras = Files.createDirectories(dir.resolve("cameras"));
+        for (String split : new String[] {"train", "valid"}) {
+            for (int i = 0; i < 3; i++) bagPhoto(data.resolve(split), split + i, i);
+        }
+        writeClip(cameras.resolve("street.avi"));
+        Path out = dir.resolve("tuned.zip");
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--boxes", "--backbone", shipped.backbone().variant().fileName(),
+                "--tune-backbone", "--data", data.toString(), "--cameras", cameras.toString(), "--epochs", "1", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("epoch 1: loss") && r.out().contains("best epoch 1"), r.out());
+        BoxDetector tuned = BoxDetector.load(out);
+        assertEquals(shipped.sha256(), tuned.metadata().training().get("started_from_sha256"));
+        assertEquals(shipped.backbone().sha256(), tuned.backbone().sha256(), "the pre-trained weights, for the pairing");
+        assertNotEquals(tuned.backbone().sha256(), tuned.headBackbone().sha256(), "the tuned layers written into the head's network");
     }
 
     private static void trainAndUseVerifier(Path data, Path cameras, Path model, Path out) throws Exception {

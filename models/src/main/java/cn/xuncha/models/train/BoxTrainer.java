@@ -100,11 +100,14 @@ public final class BoxTrainer {
                         pb.step();
                         pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f", e, loss / (b + 1)));
                     }
-                    BoxDetector current = new BoxDetector(net, backbone, draft, 0.5);
-                    Evaluator ev = new Evaluator(null, current).run(valid, o.seed() + 1, () -> {});
+                    Evaluator ev, evm;
+                    try (Backbone tuned = tunedBackbone(net)) {
+                        BoxDetector current = asRun(net, tuned, draft, 0.5);
+                        ev = new Evaluator(null, current).run(valid, o.seed() + 1, () -> {});
+                        evm = new Evaluator(null, current).runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {});
+                    }
                     double thr = ev.thresholdForBestBoxF1();
                     EvalReport r = ev.report("valid", thr, thr);
-                    Evaluator evm = new Evaluator(null, current).runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {});
                     double thrM = evm.thresholdForBestBoxF1();
                     EvalReport rm = evm.report("valid mosaic", thrM, thrM);
                     double f1 = (f1(r) + f1(rm)) / 2;
@@ -119,28 +122,9 @@ public final class BoxTrainer {
                 }
             }
             best.restore(net);
-            Evaluator ev = new Evaluator(null, new BoxDetector(net, backbone, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
-            double det = ev.thresholdForBestBoxF1();
-            double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
-            EvalReport report = ev.report("valid", det, det);
-            EvalReport strictReport = ev.report("valid", strict, strict);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("valid_box_recall_iou0.3", report.boxRecallIou03());
-            metrics.put("valid_false_boxes_per_image", report.falseBoxesPerImage());
-            metrics.put("valid_image_auroc", report.imageAuroc());
-            metrics.put("valid_strict_detection_threshold", strict);
-            metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
-            metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
-            EvalReport mosaic = new Evaluator(null, new BoxDetector(net, backbone, draft, det))
-                    .runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {}).report("valid mosaic", det, det);
-            metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
-            metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
-            metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
-            if (verifier != null) {
-                BoxDetector alone = new BoxDetector(net, backbone, draft, det);
-                metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
-                log.println("with the classifier as verifier: " + VerifiedCalibration.summary(metrics));
-            }
+            Validation v = validate(net, valid, draft);
+            double det = v.det();
+            Map<String, Double> metrics = v.metrics();
             Map<String, Object> training = o.record(best.epoch(), history);
             training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
             if (backbone != null) {
@@ -154,15 +138,57 @@ public final class BoxTrainer {
             }
             BoxDetector model = new BoxDetector(net, backbone, metadata(det, data.fingerprint(), metrics, training), det);
             log.printf(Locale.ROOT, "best epoch %d: detection threshold %.2f, valid box recall %.3f at %.2f false boxes/image; "
-                    + "strict %.2f keeps <= %.2f at recall %.3f%n", best.epoch(), det, report.boxRecallIou03(),
-                    report.falseBoxesPerImage(), strict, o.maxFalseBoxesPerImage(), strictReport.boxRecallIou03());
+                    + "strict %.2f keeps <= %.2f at recall %.3f%n", best.epoch(), det, v.report().boxRecallIou03(),
+                    v.report().falseBoxesPerImage(), v.strict(), o.maxFalseBoxesPerImage(), v.strictReport().boxRecallIou03());
             ModelFiles.write(model.network(), model.metadata(), o.out());
-            return new Result(model, report, (System.nanoTime() - t0) / 1e9);
+            return new Result(model, v.report(), (System.nanoTime() - t0) / 1e9);
         }
     }
 
     private static ModelMetadata metadata(double det, String fingerprint, Map<String, Double> metrics, Map<String, Object> training) {
         return new ModelMetadata(List.of("background", "garbage"), BoxNet.TRAIN_INPUT, 0, det, det, fingerprint, metrics, training);
+    }
+
+    /** The kept epoch's figures on the valid photos: thresholds, strict point, 2×2 mosaics, and with the classifier as verifier. */
+    private record Validation(double det, double strict, EvalReport report, EvalReport strictReport, Map<String, Double> metrics) {}
+
+    private Validation validate(ComputationGraph net, List<LabeledImage> valid, ModelMetadata draft) throws IOException {
+        try (Backbone tuned = tunedBackbone(net)) {
+            Evaluator ev = new Evaluator(null, asRun(net, tuned, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
+            double det = ev.thresholdForBestBoxF1();
+            double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
+            EvalReport report = ev.report("valid", det, det);
+            EvalReport strictReport = ev.report("valid", strict, strict);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("valid_box_recall_iou0.3", report.boxRecallIou03());
+            metrics.put("valid_false_boxes_per_image", report.falseBoxesPerImage());
+            metrics.put("valid_image_auroc", report.imageAuroc());
+            metrics.put("valid_strict_detection_threshold", strict);
+            metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
+            metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
+            EvalReport mosaic = new Evaluator(null, asRun(net, tuned, draft, det))
+                    .runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {}).report("valid mosaic", det, det);
+            metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
+            metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
+            metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
+            if (verifier != null) {
+                BoxDetector alone = asRun(net, tuned, draft, det);
+                metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
+                log.println("with the classifier as verifier: " + VerifiedCalibration.summary(metrics));
+            }
+            return new Validation(det, strict, report, strictReport, metrics);
+        }
+    }
+
+    /** For a tuned head, the backbone with its layers written in (validation runs it as the runtime does); else null. */
+    private Backbone tunedBackbone(ComputationGraph net) throws IOException {
+        return start == null ? null : backbone.withTunedLayers(net);
+    }
+
+    /** The network as the runtime runs it: a tuned head in its frozen form on OpenCV's tuned backbone, far faster than DL4J. */
+    private BoxDetector asRun(ComputationGraph net, Backbone tuned, ModelMetadata meta, double threshold) {
+        return tuned == null ? new BoxDetector(net, backbone, meta, threshold)
+                : new BoxDetector(BoxHead.frozenForm(net, backbone.variant()), backbone, tuned, meta, threshold);
     }
 
     private static double f1(EvalReport r) {
