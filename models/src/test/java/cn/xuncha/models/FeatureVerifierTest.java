@@ -150,6 +150,7 @@ class FeatureVerifierTest {
         ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256(),
                 Map.of(FeatureVerifier.FEATURES_FROM_KEY, FeatureVerifier.FROM_HEAD)), zip);
         assertSame(boxes.headBackbone(), FeatureVerifier.load(zip, boxes).backbone());
+        assertSame(boxes.headBackbone(), FeatureVerifier.loadShipped(boxes).orElseThrow().backbone(), "the shipped one: the head's network");
         ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
         assertSame(boxes.backbone(), FeatureVerifier.load(zip, boxes).backbone());
         ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256(),

@@ -58,7 +58,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     /**
      * A head in its frozen form on a backbone its tuned layers were written into ({@link Backbone#withTunedLayers}); the
-     * pre-trained backbone stays what {@link #backbone()} gives, for the verifiers that read their features there.
+     * pre-trained backbone stays what {@link #backbone()} gives, for verifiers trained on its features (before session 20).
      */
     public BoxDetector(ComputationGraph head, Backbone backbone, Backbone tuned, ModelMetadata metadata, double threshold) {
         this(head, backbone, tuned, metadata, threshold, null);
@@ -165,7 +165,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
 
     /**
      * The pre-trained feature extractor the network is a head on (as the Darknet files have it, also under a tuned
-     * head: verifiers read their crop features here), or null for a stand-alone network.
+     * head: verifiers from before session 20 read their crop features here), or null for a stand-alone network.
      */
     public Backbone backbone() {
         return backbone;

@@ -39,7 +39,7 @@ class TunedHeadTest {
             DetectionResult want = inDl4j.proposals(img);
             assertTrue(Math.abs(want.maxScore() - start.proposals(img).maxScore()) > 1e-4, "the weights did change");
             assertSame(want, inOpenCv.proposals(img));
-            assertEquals(start.backbone().sha256(), inOpenCv.backbone().sha256(), "verifiers still read the pre-trained features");
+            assertEquals(start.backbone().sha256(), inOpenCv.backbone().sha256(), "backbone() stays the pre-trained network (older verifiers read it)");
             assertSame(want, restarted.proposals(img));
         }
     }
