@@ -64,8 +64,15 @@ public final class VerifiedDetector implements ImageDetector {
         return boxSha256 != null && boxSha256.equals(verifier.training().get(BOX_MODEL_KEY));
     }
 
+    /** What {@link #detectAll} keeps, and every scored (and moved) box before suppression: where eval sees a bag lost. */
+    public record Stages(DetectionResult kept, List<Detection> beforeSuppression) {}
+
     @Override
     public DetectionResult detectAll(Mat bgr) {
+        return detectStages(bgr).kept();
+    }
+
+    public Stages detectStages(Mat bgr) {
         List<Detection> peaks = proposer.proposals(bgr).detections().stream()
                 .sorted(Comparator.comparingDouble(Detection::score).reversed()).limit(MAX_PROPOSALS).toList();
         CropScorer.Verdict verdict = classifier.verify(bgr, peaks.stream().map(Detection::box).toList());
@@ -77,7 +84,7 @@ public final class VerifiedDetector implements ImageDetector {
             max = Math.max(max, s);
             if (verdict.boxes().get(i).area() > 0) rescored.add(new Detection(d.category(), s, verdict.boxes().get(i)));
         }
-        return new DetectionResult(max, BoxDecoder.suppress(rescored));
+        return new Stages(new DetectionResult(max, BoxDecoder.suppress(rescored)), rescored);
     }
 
     @Override

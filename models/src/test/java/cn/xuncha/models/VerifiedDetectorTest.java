@@ -55,6 +55,9 @@ class VerifiedDetectorTest {
             assertEquals(List.of(r.detections().get(0)), new VerifiedDetector(proposer, scorer, 0.3).detect(img).detections(),
                     "detect keeps only boxes at or above the threshold");
             assertEquals("box detector + verifier", new VerifiedDetector(proposer, scorer, 0.3).description());
+            VerifiedDetector.Stages stages = new VerifiedDetector(proposer, new FixedScorer(1.0f, 0.25f), 0.3).detectStages(img);
+            assertEquals(r.detections(), stages.kept().detections());
+            assertEquals(2, stages.beforeSuppression().size(), "every verified box, before suppression");
         }
     }
 

@@ -28,8 +28,11 @@ public record EvalReport(
     /** The operating budget: best box recall with at most this many false boxes per image. */
     public static final double FALSE_BOX_BUDGET = 0.5;
 
-    /** Box recall and false boxes at the lowest threshold within {@link #FALSE_BOX_BUDGET}. */
-    public record StrictPoint(double threshold, double boxRecallIou03, double falseBoxesPerImage) {}
+    /**
+     * Box recall and false boxes at the lowest threshold within {@link #FALSE_BOX_BUDGET}, and for a two-stage detector
+     * where the boxes missed there were lost (else null).
+     */
+    public record StrictPoint(double threshold, double boxRecallIou03, double falseBoxesPerImage, MissedBoxes missed) {}
 
     /** Box recall and false boxes per image at one threshold: the sweep lets a deployment pick its own operating point. */
     public record CurvePoint(double threshold, double boxRecallIou03, double falseBoxesPerImage) {}
@@ -59,6 +62,11 @@ public record EvalReport(
         row(sb, "false boxes/image", f(falseBoxesPerImage));
         row(sb, "at <=" + FALSE_BOX_BUDGET + " false/img", "box recall " + f(strict.boxRecallIou03()) + ", false boxes/image "
                 + f(strict.falseBoxesPerImage()) + " (threshold " + f(strict.threshold()) + ")");
+        if (strict.missed() != null && boxes > 0) {
+            MissedBoxes m = strict.missed();
+            row(sb, "missed there", "no box near " + f(m.noBoxNear() / (double) boxes) + ", scored low " + f(m.scoredLow() / (double) boxes)
+                    + ", suppressed " + f(m.suppressed() / (double) boxes) + " (shares of labelled boxes)");
+        }
         row(sb, "patch AUROC", f(patches.auroc()) + "  (" + patches.positives() + " bag crops, "
                 + patches.negatives() + " background patches)");
         row(sb, "patch P/R/FPR @op", f(patches.precision()) + " / " + f(patches.recall()) + " / "

@@ -6,6 +6,7 @@ import cn.xuncha.models.DetectionResult;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.SingleImageDetector;
+import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.Patch;
 import cn.xuncha.models.data.PatchSampler;
@@ -79,9 +80,10 @@ public final class Evaluator {
 
     private void score(String name, Mat img, List<PixelBox> truth) {
         long t0 = System.nanoTime();
-        DetectionResult r = detector.detectAll(img);
+        VerifiedDetector.Stages stages = detector instanceof VerifiedDetector v ? v.detectStages(img) : null;
+        DetectionResult r = stages != null ? stages.kept() : detector.detectAll(img);
         seconds += (System.nanoTime() - t0) / 1e9;
-        outcomes.add(new ImageOutcome(name, truth, r.detections(), r.maxScore()));
+        outcomes.add(new ImageOutcome(name, truth, r.detections(), r.maxScore(), stages == null ? null : stages.beforeSuppression()));
     }
 
     public List<ImageOutcome> outcomes() {
@@ -105,7 +107,7 @@ public final class Evaluator {
         }
         int n = outcomes.size();
         double strictThr = thresholdForFalseBoxes(EvalReport.FALSE_BOX_BUDGET);
-        EvalReport.StrictPoint strict = new EvalReport.StrictPoint(strictThr, boxRecall(strictThr), falseBoxes(strictThr));
+        EvalReport.StrictPoint strict = new EvalReport.StrictPoint(strictThr, boxRecall(strictThr), falseBoxes(strictThr), missed(strictThr));
         return new EvalReport(dataset, n + unreadable, unreadable, truthBoxes(), detThreshold, opThreshold,
                 Auroc.of(imgScores, imgLabels), pos, neg, tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
                 pos == 0 ? Double.NaN : (double) tp / pos, boxRecall(detThreshold), falseBoxes(detThreshold),
@@ -129,6 +131,12 @@ public final class Evaluator {
     public double boxRecall(double threshold) {
         int boxes = truthBoxes();
         return boxes == 0 ? Double.NaN : outcomes.stream().mapToInt(o -> o.matched(threshold, BOX_IOU)).sum() / (double) boxes;
+    }
+
+    /** Labelled boxes missed at this threshold, by the stage that lost them; null for a detector without a second stage. */
+    public MissedBoxes missed(double threshold) {
+        if (outcomes.stream().anyMatch(o -> o.beforeSuppression() == null)) return null;
+        return outcomes.stream().map(o -> o.missed(threshold, BOX_IOU)).reduce(MissedBoxes.NONE, MissedBoxes::plus);
     }
 
     /** Unmatched detections scoring >= threshold, per image. */

@@ -21,4 +21,19 @@ class ImageOutcomeTest {
         assertEquals(2, o.detections(0.5));
         assertEquals(2, o.matched(0.3, 0.3));
     }
+
+    @Test
+    void aMissedBoxIsPutDownToTheStageThatLostIt() {
+        PixelBox kept = new PixelBox(0, 0, 100, 100), low = new PixelBox(300, 300, 50, 50), far = new PixelBox(600, 600, 40, 40),
+                crowded = new PixelBox(800, 0, 60, 60);
+        Detection onKept = new Detection("exposed_garbage", 0.9, kept);
+        List<Detection> before = List.of(onKept,
+                new Detection("exposed_garbage", 0.4, new PixelBox(305, 300, 50, 50)),  // on `low`, under the threshold
+                new Detection("exposed_garbage", 0.7, new PixelBox(800, 5, 60, 60)),    // on `crowded`, suppressed
+                new Detection("exposed_garbage", 0.8, new PixelBox(590, 560, 40, 40))); // near `far`, IoU under 0.3
+        ImageOutcome o = new ImageOutcome("x", List.of(kept, low, far, crowded), List.of(onKept), 0.9, before);
+        assertEquals(new MissedBoxes(1, 1, 1), o.missed(0.5, 0.3));
+        assertEquals(new MissedBoxes(1, 0, 2), o.missed(0.3, 0.3), "at a lower threshold the low box counts as suppressed");
+        assertEquals(MissedBoxes.NONE, new ImageOutcome("x", List.of(low), List.of(), 0, null).missed(0.5, 0.3), "a one-stage detector");
+    }
 }
