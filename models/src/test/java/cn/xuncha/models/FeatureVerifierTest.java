@@ -116,11 +116,8 @@ class FeatureVerifierTest {
 
     @Test
     void pairsOnlyWithTheBoxModelItWasTrainedFor(@TempDir Path tmp) throws IOException {
-        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
-        assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
-        int len = FeatureVerifierNet.inputs(boxes.backbone().variant(), CropFeatures.Layout.COARSE);
-        Path zip = tmp.resolve("fv.zip");
-        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
+        BoxDetector boxes = headOnBackbone();
+        Path zip = writeUntrained(tmp.resolve("fv.zip"), boxes, boxes.sha256(), Map.of());
         assertTrue(FeatureVerifier.isOne(zip));
         FeatureVerifier v = FeatureVerifier.load(zip, boxes);
         try (Mat img = new Mat(240, 320, CV_8UC3, new Scalar(80, 100, 120, 0)); Mat small = new Mat(30, 50, CV_8UC3, new Scalar(9, 9, 9, 0))) {
@@ -135,32 +132,36 @@ class FeatureVerifierTest {
             assertTrue(r.maxScore() >= 0 && r.maxScore() <= 1);
             assertEquals(List.of(boxes.inputSize()), FeatureVerifier.proposalSides(v.metadata(), boxes), "none recorded: the box model's own");
         }
-        Path other = tmp.resolve("other.zip");
-        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta("0".repeat(64), boxes.backbone().sha256()), other);
+        Path other = writeUntrained(tmp.resolve("other.zip"), boxes, "0".repeat(64), Map.of());
         IOException e = assertThrows(IOException.class, () -> FeatureVerifier.load(other, boxes));
         assertTrue(e.getMessage().contains("another box model"), e.getMessage());
     }
 
     @Test
     void readsItsFeaturesFromTheNetworkItsTrainingRecordNames(@TempDir Path tmp) throws IOException {
-        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
-        assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
-        int len = FeatureVerifierNet.inputs(boxes.backbone().variant(), CropFeatures.Layout.COARSE);
+        BoxDetector boxes = headOnBackbone();
         Path zip = tmp.resolve("fv.zip");
-        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256(),
-                Map.of(FeatureVerifier.FEATURES_FROM_KEY, FeatureVerifier.FROM_HEAD)), zip);
+        writeUntrained(zip, boxes, boxes.sha256(), Map.of(FeatureVerifier.FEATURES_FROM_KEY, FeatureVerifier.FROM_HEAD));
         assertSame(boxes.headBackbone(), FeatureVerifier.load(zip, boxes).backbone());
         assertSame(boxes.headBackbone(), FeatureVerifier.loadShipped(boxes).orElseThrow().backbone(), "the shipped one: the head's network");
-        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256()), zip);
+        writeUntrained(zip, boxes, boxes.sha256(), Map.of());
         assertSame(boxes.backbone(), FeatureVerifier.load(zip, boxes).backbone());
-        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxes.sha256(), boxes.backbone().sha256(),
-                Map.of(FeatureVerifier.FEATURES_FROM_KEY, "tail")), zip);
+        writeUntrained(zip, boxes, boxes.sha256(), Map.of(FeatureVerifier.FEATURES_FROM_KEY, "tail"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureVerifier.load(zip, boxes));
         assertTrue(e.getMessage().contains(FeatureVerifier.FEATURES_FROM_KEY + ": unknown network 'tail'"), e.getMessage());
     }
 
-    private static ModelMetadata meta(String boxSha, String backboneSha) {
-        return meta(boxSha, backboneSha, Map.of());
+    private static BoxDetector headOnBackbone() {
+        BoxDetector boxes = BoxDetector.loadDefault().orElseThrow();
+        assumeTrue(boxes.backbone() != null, "skipped: backbone files not found in " + Backbone.directory());
+        return boxes;
+    }
+
+    /** An untrained verifier on the coarse layout, its metadata naming this box zip digest and more training keys. */
+    private static Path writeUntrained(Path zip, BoxDetector boxes, String boxSha, Map<String, Object> more) throws IOException {
+        int len = FeatureVerifierNet.inputs(boxes.backbone().variant(), CropFeatures.Layout.COARSE);
+        ModelFiles.write(FeatureVerifierNet.create(1, len, 0.001), meta(boxSha, boxes.backbone().sha256(), more), zip);
+        return zip;
     }
 
     private static ModelMetadata meta(String boxSha, String backboneSha, Map<String, Object> more) {
