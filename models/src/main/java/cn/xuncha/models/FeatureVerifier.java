@@ -22,12 +22,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The box detector's second stage on pre-trained features: each box's padded square crop goes through the backbone
- * network the box head reads ({@link Backbone}; older verifiers: the pre-trained one, see {@link #FEATURES_FROM_KEY}), is pooled ({@link FeatureVerifierNet}), joined by the box's log aspect ratio
- * (the square crop hides where a box's edges are), and a small network predicts the box's overlap with a bag (IoU,
- * 0 on background) and how to move the box onto that bag ({@link BoxDeltas}). A tight box scores above a loose one
- * on the same bag, and a loose one is tightened, which is what suppression and the one-box-per-bag count need. It
- * sees a bag at 96 px whatever its size in the frame, with features learned on COCO (and for a tuned head, tuned on bags). The backbone is the box
+ * The box detector's second stage on pre-trained features: each box's padded square crop goes through the network the
+ * box head reads ({@link Backbone}; verifiers from before session 20: the pre-trained one, see {@link #FEATURES_FROM_KEY}),
+ * is pooled ({@link FeatureVerifierNet}), joined by the box's log aspect ratio (the square crop hides where a box's
+ * edges are), and a small network predicts the box's overlap with a bag (IoU, 0 on background) and how to move the box
+ * onto that bag ({@link BoxDeltas}). A tight box scores above a loose one on the same bag, and a loose one is
+ * tightened, which is what suppression and the one-box-per-bag count need. It sees a bag at 96 px whatever its size in
+ * the frame, with features learned on COCO (and, under a tuned head, tuned on bags). The backbone is the box
  * detector's and is not closed here.
  */
 public final class FeatureVerifier implements CropScorer, AutoCloseable {
@@ -70,7 +71,8 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         Object from = meta == null || meta.training() == null ? null : meta.training().get(FEATURES_FROM_KEY);
         if (from == null || FROM_PRETRAINED.equals(from)) return boxes.backbone();
         if (FROM_HEAD.equals(from)) return boxes.headBackbone();
-        throw new IllegalArgumentException(FEATURES_FROM_KEY + ": unknown network '" + from + "' (known: " + FROM_HEAD + ", " + FROM_PRETRAINED + ")");
+        throw new IllegalArgumentException(FEATURES_FROM_KEY + ": unknown network '" + from + "' (known: " + FROM_HEAD + ", "
+                + FROM_PRETRAINED + ")");
     }
 
     /** The verifier shipped for this box model (models/trained/NAME.*), if one was trained on its proposals and backbone. */

@@ -43,8 +43,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Trains {@link FeatureVerifier} on the box head's own proposals at its training scale and 1.5x
  * ({@link MultiScaleProposer}, {@link MinedProposals}, cut at 96 px), to predict each proposal's best IoU with a bag
  * and, for proposals on a bag, the deltas onto it.
- * Each train crop's features, from the network the head reads (a tuned head's layers included), are computed once as cut and once mirrored with photometric augmentation, then
- * the small network is fitted on those vectors (fast: the backbone is frozen). The epoch whose scores best rank the
+ * Each train crop's features, from the network the head reads (a tuned head's layers included), are computed once as
+ * cut and once mirrored with photometric augmentation, then the small network is fitted on those vectors (fast: that
+ * network is frozen here). The epoch whose scores best rank the
  * valid proposals that count as hits (IoU >= 0.3) is kept, and the two-stage thresholds are set on the valid photos
  * ({@link VerifiedCalibration}).
  */
