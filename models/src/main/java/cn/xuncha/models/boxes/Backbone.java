@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_dnn.readNetFromDarknet;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.data.SharedPaths;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,11 +46,17 @@ public final class Backbone implements AutoCloseable {
     private final BackboneVariant variant;
     private final String sha256;
     private final byte[] weights;
-    private final Path cfg;
+    /** The .cfg file's bytes and where they were read from: tuned networks are built from them, not from a re-read. */
+    private final byte[] cfg;
+    private final Path cfgPath;
 
-    private Backbone(Net net, BackboneVariant variant, Path cfg, byte[] weights) {
-        this.net = net;
+    /** Builds OpenCV's network from the Darknet files' bytes (each file is read once, and its digest checked there). */
+    private Backbone(BackboneVariant variant, Path cfgPath, byte[] cfg, byte[] weights) {
+        try (BytePointer c = new BytePointer(cfg); BytePointer w = new BytePointer(weights)) {
+            this.net = readNetFromDarknet(c, cfg.length, w, weights.length);
+        }
         this.variant = variant;
+        this.cfgPath = cfgPath;
         this.cfg = cfg;
         this.weights = weights;
         this.sha256 = ModelFiles.sha256(weights);
@@ -93,7 +100,7 @@ public final class Backbone implements AutoCloseable {
     private static Backbone open(Path dir, BackboneVariant v, String expectedSha) throws IOException {
         byte[] weights = checkedWeights(dir, v, expectedSha);
         try {
-            return new Backbone(readNetFromDarknet(cfg(dir, v).toString(), weights(dir, v).toString()), v, cfg(dir, v), weights);
+            return new Backbone(v, cfg(dir, v), Files.readAllBytes(cfg(dir, v)), weights);
         } catch (RuntimeException e) { // OpenCV's parser reports a bad file as an unchecked exception
             throw new IOException("cannot read the backbone in " + dir + ": " + e.getMessage(), e);
         }
@@ -105,17 +112,17 @@ public final class Backbone implements AutoCloseable {
      */
     public Backbone withTunedLayers(ComputationGraph tuned) throws IOException {
         byte[] patched = tail().patch(tuned, weights);
-        byte[] cfgBytes = Files.readAllBytes(cfg);
-        try (BytePointer c = new BytePointer(cfgBytes); BytePointer w = new BytePointer(patched)) {
-            return new Backbone(readNetFromDarknet(c, cfgBytes.length, w, patched.length), variant, cfg, patched);
+        try {
+            return new Backbone(variant, cfgPath, cfg, patched);
         } catch (RuntimeException e) {
-            throw new IOException("cannot build the tuned backbone from " + cfg + ": " + e.getMessage(), e);
+            throw new IOException("cannot build the tuned backbone from " + cfgPath + ": " + e.getMessage(), e);
         }
     }
 
     /** The layers a tuned head holds ({@link BoxHead#TAIL_FIRST}..{@link BoxHead#TAIL_LAST}) of this network's cfg. */
     public DarknetTail tail() throws IOException {
-        return new DarknetTail(DarknetCfg.read(cfg), BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
+        DarknetCfg parsed = DarknetCfg.parse(new String(cfg, StandardCharsets.UTF_8).lines().toList(), cfgPath.toString());
+        return new DarknetTail(parsed, BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
     }
 
     private static byte[] checkedWeights(Path dir, BackboneVariant v, String expectedSha) throws IOException {

@@ -61,7 +61,11 @@ public record DarknetCfg(List<Layer> layers) {
     }
 
     public static DarknetCfg read(Path cfg) throws IOException {
-        List<String> lines = Files.readAllLines(cfg, StandardCharsets.UTF_8);
+        return parse(Files.readAllLines(cfg, StandardCharsets.UTF_8), cfg.toString());
+    }
+
+    /** A cfg's lines, already read; what names the file in errors. */
+    public static DarknetCfg parse(List<String> lines, String what) throws IOException {
         List<Map.Entry<String, Map<String, String>>> sections = new ArrayList<>();
         for (String raw : lines) {
             String line = raw.strip();
@@ -74,7 +78,7 @@ public record DarknetCfg(List<Layer> layers) {
             }
         }
         if (sections.isEmpty() || !sections.get(0).getKey().equals("net")) {
-            throw new IOException(cfg + ": a Darknet cfg starts with a [net] section");
+            throw new IOException(what + ": a Darknet cfg starts with a [net] section");
         }
         int channels = Integer.parseInt(sections.get(0).getValue().getOrDefault("channels", "3"));
         List<Layer> layers = new ArrayList<>();

@@ -154,7 +154,8 @@ public final class BoxTrainer {
 
     private Validation validate(ComputationGraph net, List<LabeledImage> valid, ModelMetadata draft) throws IOException {
         try (Backbone tuned = tunedBackbone(net)) {
-            Evaluator ev = new Evaluator(null, asRun(net, tuned, draft, 0.5)).run(valid, o.seed() + 1, () -> {});
+            BoxDetector runForm = asRun(net, tuned, draft, 0.5);
+            Evaluator ev = new Evaluator(null, runForm).run(valid, o.seed() + 1, () -> {});
             double det = ev.thresholdForBestBoxF1();
             double strict = ev.thresholdForFalseBoxes(o.maxFalseBoxesPerImage());
             EvalReport report = ev.report("valid", det, det);
@@ -166,14 +167,13 @@ public final class BoxTrainer {
             metrics.put("valid_strict_detection_threshold", strict);
             metrics.put("valid_strict_box_recall_iou0.3", strictReport.boxRecallIou03());
             metrics.put("valid_strict_false_boxes_per_image", strictReport.falseBoxesPerImage());
-            EvalReport mosaic = new Evaluator(null, asRun(net, tuned, draft, det))
+            EvalReport mosaic = new Evaluator(null, runForm.withThreshold(det))
                     .runMosaic(valid, VALID_MOSAIC, Mosaic.CELL, () -> {}).report("valid mosaic", det, det);
             metrics.put("valid_mosaic2_box_recall_iou0.3", mosaic.boxRecallIou03());
             metrics.put("valid_mosaic2_false_boxes_per_image", mosaic.falseBoxesPerImage());
             metrics.put("valid_mosaic2_strict_box_recall_iou0.3", mosaic.strict().boxRecallIou03());
             if (verifier != null) {
-                BoxDetector alone = asRun(net, tuned, draft, det);
-                metrics.putAll(VerifiedCalibration.metrics(alone, verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
+                metrics.putAll(VerifiedCalibration.metrics(runForm.withThreshold(det), verifier, valid, o.seed() + 1, o.maxFalseBoxesPerImage()));
                 log.println("with the classifier as verifier: " + VerifiedCalibration.summary(metrics));
             }
             return new Validation(det, strict, report, strictReport, metrics);

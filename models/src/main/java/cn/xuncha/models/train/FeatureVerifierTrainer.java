@@ -45,9 +45,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and, for proposals on a bag, the deltas onto it.
  * Each train crop's features, from the network the head reads (a tuned head's layers included), are computed once as
  * cut and once mirrored with photometric augmentation, then the small network is fitted on those vectors (fast: that
- * network is frozen here). The epoch whose scores best rank the
- * valid proposals that count as hits (IoU >= 0.3) is kept, and the two-stage thresholds are set on the valid photos
- * ({@link VerifiedCalibration}).
+ * network is frozen here). The epoch whose scores best rank the valid proposals that count as hits (IoU >= 0.3) is
+ * kept, and the two-stage thresholds are set on the valid photos ({@link VerifiedCalibration}).
  */
 public final class FeatureVerifierTrainer {
     private static final int FEATURE_BATCH = 64;
