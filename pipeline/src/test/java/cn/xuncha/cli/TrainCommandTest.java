@@ -105,7 +105,6 @@ class TrainCommandTest {
         assertTrue(r.err().contains("--boxes and --box-verifier"), r.err());
     }
 
-    /** The verifier on a tiny synthetic dataset: trained against the committed box model, which its metadata names. */
     @Test
     void anUnknownBackboneIsNamedWithTheKnownOnes(@TempDir Path dir) {
         CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--boxes", "--backbone", "resnet50", "--out", dir.resolve("m.zip").toString());
@@ -113,6 +112,18 @@ class TrainCommandTest {
         assertTrue(r.err().contains("--backbone: unknown backbone 'resnet50'") && r.err().contains("yolo-fastest-1.1-xl"), r.err());
     }
 
+    @Test
+    void aTuningStartThatIsNoneOfTheKnownLayersIsRefusedWithThem(@TempDir Path dir) {
+        CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--boxes", "--backbone", "yolo-fastest-1.1-xl", "--tune-backbone",
+                "--tune-from", "60", "--out", dir.resolve("m.zip").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--tune-from: a tuned head can start at Darknet layer 81 or 59, not 60"), r.err());
+        CliTestSupport.Run alone = CliTestSupport.run(new TrainCommand(), "--boxes", "--tune-from", "59", "--out", dir.resolve("m.zip").toString());
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--tune-from goes with --tune-backbone"), alone.err());
+    }
+
+    /** The verifier on a tiny synthetic dataset: trained against the committed box model, which its metadata names. */
     @Test
     void trainsABoxVerifierThatNamesTheBoxModelAndIsUsableAtOnce(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data"), cameras = Files.createDirectories(dir.resolve("cameras"));
@@ -133,7 +144,7 @@ class TrainCommandTest {
         }
     }
 
-    /** One epoch of tuning the shipped head with the backbone's deeper layers; needs the backbone's files. */
+    /** One epoch of tuning the shipped head with the backbone's layers from 59 on; needs the backbone's files. */
     @Test
     void tunesTheShippedHeadAndWritesAHeadThatLoadsOnThePatchedBackbone(@TempDir Path dir) throws Exception {
         BoxDetector shipped = BoxDetector.loadDefault().orElseThrow();
@@ -145,11 +156,13 @@ class TrainCommandTest {
         writeClip(cameras.resolve("street.avi"));
         Path out = dir.resolve("tuned.zip");
         CliTestSupport.Run r = CliTestSupport.run(new TrainCommand(), "--boxes", "--backbone", shipped.backbone().variant().fileName(),
-                "--tune-backbone", "--data", data.toString(), "--cameras", cameras.toString(), "--epochs", "1", "--out", out.toString());
+                "--tune-backbone", "--tune-from", "59", "--data", data.toString(), "--cameras", cameras.toString(), "--epochs", "1",
+                "--out", out.toString());
         assertEquals(0, r.exit(), r.err() + r.out());
         assertTrue(r.out().contains("epoch 1: loss") && r.out().contains("best epoch 1"), r.out());
         BoxDetector tuned = BoxDetector.load(out);
         assertEquals(shipped.sha256(), tuned.metadata().training().get("started_from_sha256"));
+        assertEquals("59-128", tuned.metadata().training().get("tuned_backbone_layers"));
         assertEquals(shipped.backbone().sha256(), tuned.backbone().sha256(), "the pre-trained weights, for the pairing");
         assertNotEquals(tuned.backbone().sha256(), tuned.headBackbone().sha256(), "the tuned layers written into the head's network");
     }

@@ -37,8 +37,6 @@ public final class Backbone implements AutoCloseable {
     public static final String DIR_VARIABLE = "XUNCHA_BACKBONE_DIR";
     /** OpenCV's names for Yolo-Fastest layer 58's activation (stride 8) and layer 128's batch norm (stride 16). */
     private static final String STRIDE8 = "leaky_59", DEEP = "bn_128";
-    /** OpenCV's name for layer 80's output, where a tuned head's own layers start ({@link BoxHead#TAIL_FIRST}). */
-    private static final String MID = "shortcut_80";
     /** Input sides must be multiples of this (its deepest stride). */
     public static final int SIZE_UNIT = 32;
 
@@ -111,7 +109,7 @@ public final class Backbone implements AutoCloseable {
      * runs the whole tuned network at the frozen one's speed. Its digest is that of the patched weights.
      */
     public Backbone withTunedLayers(ComputationGraph tuned) throws IOException {
-        byte[] patched = tail().patch(tuned, weights);
+        byte[] patched = tail(TailStart.of(tuned)).patch(tuned, weights);
         try {
             return new Backbone(variant, cfgPath, cfg, patched);
         } catch (RuntimeException e) {
@@ -119,10 +117,10 @@ public final class Backbone implements AutoCloseable {
         }
     }
 
-    /** The layers a tuned head holds ({@link BoxHead#TAIL_FIRST}..{@link BoxHead#TAIL_LAST}) of this network's cfg. */
-    public DarknetTail tail() throws IOException {
+    /** The layers a tuned head starting there holds (start..{@link BoxHead#TAIL_LAST}) of this network's cfg. */
+    public DarknetTail tail(TailStart start) throws IOException {
         DarknetCfg parsed = DarknetCfg.parse(new String(cfg, StandardCharsets.UTF_8).lines().toList(), cfgPath.toString());
-        return new DarknetTail(parsed, BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
+        return new DarknetTail(parsed, start.firstLayer(), BoxHead.TAIL_LAST);
     }
 
     private static byte[] checkedWeights(Path dir, BackboneVariant v, String expectedSha) throws IOException {
@@ -159,9 +157,13 @@ public final class Backbone implements AutoCloseable {
         return maps(bgr, STRIDE8, DEEP);
     }
 
-    /** The stride-8 maps and layer 80's (OpenCV stops there): the inputs of a head that holds the deeper layers. */
-    public INDArray[] tailInputs(List<Mat> bgr) {
-        return maps(bgr, STRIDE8, MID);
+    /** The stride-8 maps and those where the tail starts (OpenCV stops there): the inputs of a head that holds the deeper layers. */
+    public INDArray[] tailInputs(List<Mat> bgr, TailStart start) {
+        if (start.openCvInput().equals(STRIDE8)) {
+            INDArray s8 = maps(bgr, STRIDE8)[0];
+            return new INDArray[] {s8, s8};
+        }
+        return maps(bgr, STRIDE8, start.openCvInput());
     }
 
     private synchronized INDArray[] maps(List<Mat> bgr, String... layers) {

@@ -250,7 +250,7 @@ public final class BoxDetector implements ImageDetector, BoxProposer {
     private synchronized INDArray[] output(List<Mat> images) {
         if (backbone == null) return net.output(false, MatTensors.batch(images));
         // a tuned head holds the backbone's deeper layers itself
-        return net.output(false, tailInside() ? headBackbone.tailInputs(images) : headBackbone.features(images));
+        return net.output(false, tailInside() ? headBackbone.tailInputs(images, TailStart.of(net)) : headBackbone.features(images));
     }
 
     /** Whether the network holds the backbone's deeper layers ({@link BoxHead#createTuned}). */

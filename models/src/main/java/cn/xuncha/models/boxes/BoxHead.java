@@ -17,12 +17,9 @@ import org.nd4j.linalg.activations.Activation;
  * backbone's deeper layers, fine-tuned with it.
  */
 public final class BoxHead {
-    /**
-     * The backbone's layers a tuned head holds: past its last stride-16 block (layer 80, which OpenCV still computes)
-     * to the stride-16 map. Fine-tuning from layer 59 instead costs twice the time per batch in DL4J.
-     */
-    public static final int TAIL_FIRST = 81, TAIL_LAST = 128;
-    /** A tuned head's second input: the backbone's layer TAIL_FIRST - 1. */
+    /** The last backbone layer a tuned head holds: the stride-16 map; where it starts is a {@link TailStart}. */
+    public static final int TAIL_LAST = 128;
+    /** A tuned head's second input: the backbone's map before the first layer it holds ({@link TailStart}). */
     public static final String MID_INPUT = "mid";
 
     private BoxHead() {}
@@ -38,16 +35,18 @@ public final class BoxHead {
     }
 
     /**
-     * The same head with the backbone's deeper layers (Darknet layers {@link #TAIL_FIRST}..{@link #TAIL_LAST}: its
-     * stride-32 part and the second branch back at stride 16) inside it, loaded with the pre-trained weights, so that
+     * The same head with the backbone's deeper layers (Darknet layers from the tail's {@link TailStart} to
+     * {@link #TAIL_LAST}: at least its stride-32 part and the second branch back at stride 16) inside it, loaded with the pre-trained weights, so that
      * training fine-tunes them too. Inputs "s8" and "mid" ({@link Backbone#tailInputs}).
      */
     public static ComputationGraph createTuned(long seed, double learningRate, BackboneVariant backbone, DarknetTail tail, byte[] weights)
             throws IOException {
         int g = BoxNet.TRAIN_INPUT / BoxNet.STRIDE;
+        TailStart start = TailStart.atLayer(tail.first());
+        int m = BoxNet.TRAIN_INPUT / start.inputStride();
         GraphBuilder b = BoxNet.graph(seed, learningRate).addInputs("s8", MID_INPUT);
         addHead(b, tail.addTo(b, MID_INPUT)).setInputTypes(InputType.convolutional(g, g, backbone.stride8Channels()),
-                InputType.convolutional(g / 2, g / 2, backbone.midChannels()));
+                InputType.convolutional(m, m, start.inputChannels(backbone)));
         ComputationGraph net = new ComputationGraph(b.build());
         net.init();
         tail.load(net, weights, backbone.fileName() + " weights");

@@ -33,9 +33,9 @@ public final class BoxTraining {
 
     /**
      * As {@link #batch} but with the backbone's feature maps as the inputs, for training a {@link BoxHead}; with
-     * tailInside, a tuned head's inputs ({@link Backbone#tailInputs}).
+     * a tail start, a tuned head's inputs ({@link Backbone#tailInputs}; null: a head on the frozen backbone).
      */
-    public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone, boolean tailInside) {
+    public static MultiDataSet headBatch(List<Input> inputs, int size, Backbone backbone, TailStart tail) {
         MultiDataSet images = batch(inputs, size);
         List<Mat> mats = new ArrayList<>();
         try {
@@ -44,7 +44,7 @@ public final class BoxTraining {
                 m.data().put(in.bgr());
                 mats.add(m);
             }
-            INDArray[] features = tailInside ? backbone.tailInputs(mats) : backbone.features(mats);
+            INDArray[] features = tail != null ? backbone.tailInputs(mats, tail) : backbone.features(mats);
             return new MultiDataSet(features, images.getLabels(), null, images.getLabelsMaskArrays());
         } finally {
             mats.forEach(Mat::close);

@@ -48,6 +48,11 @@ public final class DarknetTail {
         collect(last);
     }
 
+    /** The first Darknet layer of the tail (it reads layer first - 1's output). */
+    public int first() {
+        return first;
+    }
+
     private void collect(int i) {
         if (i < first || !needed.add(i)) return;
         for (int s : cfg.layer(i).sources()) {

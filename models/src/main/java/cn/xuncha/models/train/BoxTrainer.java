@@ -8,6 +8,7 @@ import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxHead;
 import cn.xuncha.models.boxes.BoxNet;
 import cn.xuncha.models.boxes.BoxTraining;
+import cn.xuncha.models.boxes.TailStart;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.eval.EvalReport;
 import cn.xuncha.models.eval.Evaluator;
@@ -41,6 +42,7 @@ public final class BoxTrainer {
     private final GarbageClassifier verifier;
     private final Backbone backbone;
     private final BoxDetector start;
+    private final TailStart tailStart;
 
     /** @param verifier the patch classifier the shipped detector rescores boxes with (null: thresholds for boxes alone) */
     public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier) {
@@ -49,19 +51,22 @@ public final class BoxTrainer {
 
     /** @param backbone frozen pre-trained features to train a {@link BoxHead} on (null: a {@link BoxNet} from scratch) */
     public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier, Backbone backbone) {
-        this(o, log, verifier, backbone, null);
+        this(o, log, verifier, backbone, null, null);
     }
 
     /**
      * @param start a trained head on the same backbone to fine-tune together with the backbone's deeper layers
      *              ({@link BoxHead#createTuned}); null: a head on the frozen backbone
+     * @param tailStart with start, the first of the backbone's layers tuned with it
      */
-    public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier, Backbone backbone, BoxDetector start) {
+    public BoxTrainer(TrainOptions o, PrintStream log, GarbageClassifier verifier, Backbone backbone, BoxDetector start, TailStart tailStart) {
+        if ((start == null) != (tailStart == null)) throw new IllegalArgumentException("a head to tune and where its tuned layers start go together");
         this.o = o;
         this.log = log;
         this.verifier = verifier;
         this.backbone = backbone;
         this.start = start;
+        this.tailStart = tailStart;
     }
 
     public record Result(BoxDetector model, EvalReport validation, double seconds) {}
@@ -74,7 +79,7 @@ public final class BoxTrainer {
             List<LabeledImage> valid = data.validForThreshold(o.maxImages());
             log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
                     data.train().size(), valid.size(), data.cameraFrames().size());
-            ComputationGraph net = start != null ? TunedHead.create(o.seed(), o.learningRate(), backbone, start)
+            ComputationGraph net = start != null ? TunedHead.create(o.seed(), o.learningRate(), backbone, start, tailStart)
                     : backbone == null ? BoxNet.create(o.seed(), o.learningRate()) : BoxHead.create(o.seed(), o.learningRate(), backbone.variant());
             Map<String, Object> history = new LinkedHashMap<>();
             BestEpoch best = BestEpoch.none();
@@ -95,7 +100,7 @@ public final class BoxTrainer {
                         for (Object it : items.subList(b * o.batchSize(), Math.min(items.size(), (b + 1) * o.batchSize()))) {
                             inputs.add(BoxEpoch.input(it, size, greyShare, rnd));
                         }
-                        net.fit(backbone == null ? BoxTraining.batch(inputs, size) : BoxTraining.headBatch(inputs, size, backbone, start != null));
+                        net.fit(backbone == null ? BoxTraining.batch(inputs, size) : BoxTraining.headBatch(inputs, size, backbone, tailStart));
                         loss += net.score();
                         pb.step();
                         pb.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.3f", e, loss / (b + 1)));
@@ -132,7 +137,7 @@ public final class BoxTrainer {
                 training.put(Backbone.SHA_KEY, backbone.sha256());
             }
             if (start != null) {
-                training.put("tuned_backbone_layers", BoxHead.TAIL_FIRST + "-" + BoxHead.TAIL_LAST);
+                training.put("tuned_backbone_layers", tailStart.firstLayer() + "-" + BoxHead.TAIL_LAST);
                 training.put("tail_learning_rate_factor", TunedHead.TAIL_LR_FACTOR);
                 training.put("started_from_sha256", start.sha256());
             }

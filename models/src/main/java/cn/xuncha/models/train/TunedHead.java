@@ -4,6 +4,7 @@ import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxHead;
 import cn.xuncha.models.boxes.DarknetTail;
+import cn.xuncha.models.boxes.TailStart;
 import java.io.IOException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,12 +20,13 @@ final class TunedHead {
 
     private TunedHead() {}
 
-    static ComputationGraph create(long seed, double learningRate, Backbone backbone, BoxDetector start) throws IOException {
+    static ComputationGraph create(long seed, double learningRate, Backbone backbone, BoxDetector start, TailStart tuneFrom) throws IOException {
         if (start.backbone() == null || start.backbone().variant() != backbone.variant()) {
             throw new IllegalArgumentException("the head to start from must sit on " + backbone.variant().fileName());
         }
-        // the starting head's own backbone: a head tuned before carries its tuned layers in those weights
-        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), backbone.tail(), start.headBackbone().weightsFile());
+        // the starting head's own backbone: a head tuned before carries its tuned layers in those weights (a head tuned
+        // from layer 81 and tuned again from 59 keeps its 81-128 and starts 59-80 from the pre-trained weights)
+        ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), backbone.tail(tuneFrom), start.headBackbone().weightsFile());
         ComputationGraph from = start.network();
         for (Layer l : net.getLayers()) {
             String name = l.conf().getLayer().getLayerName();

@@ -27,27 +27,42 @@ class DarknetTailTest {
     @Test
     void theRebuiltTailMatchesOpenCvOnTheSameInputMaps() throws IOException {
         for (BackboneVariant v : BackboneVariant.values()) {
-            Path dir = Backbone.directory();
-            assumeTrue(Files.isRegularFile(Backbone.weights(dir, v)), "skipped: backbone files not found in " + dir);
-            DarknetCfg cfg = DarknetCfg.read(Backbone.cfg(dir, v));
-            assertEquals(cfg.layer(BoxHead.TAIL_FIRST - 1).outChannels(), v.midChannels(), v + ": channels of the tail's input");
-            DarknetTail tail = new DarknetTail(cfg, BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
-            GraphBuilder b = BoxNet.graph(1, 1e-3).addInputs("mid");
-            b.setOutputs(tail.addTo(b, "mid")).setInputTypes(InputType.convolutional(16, 24, v.midChannels()));
-            ComputationGraph net = new ComputationGraph(b.build());
-            net.init();
-            tail.load(net, Files.readAllBytes(Backbone.weights(dir, v)), v.fileName());
-            try (Backbone bb = Backbone.open(dir, v); Mat img = new Mat(256, 384, CV_8UC3)) {
-                randu(img, new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(0)),
-                        new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(255)));
-                INDArray[] f = bb.features(List.of(img));
-                INDArray mine = net.outputSingle(false, bb.tailInputs(List.of(img))[1]);
-                assertArrayEquals(f[1].shape(), mine.shape(), v + ": shape");
-                double scale = f[1].amaxNumber().doubleValue();
-                double err = mine.sub(f[1]).amaxNumber().doubleValue();
-                assertTrue(err < 1e-3 * Math.max(1, scale), v + ": largest difference " + err + " on values up to " + scale);
+            for (TailStart start : TailStart.values()) {
+                Path dir = Backbone.directory();
+                assumeTrue(Files.isRegularFile(Backbone.weights(dir, v)), "skipped: backbone files not found in " + dir);
+                DarknetCfg cfg = DarknetCfg.read(Backbone.cfg(dir, v));
+                int first = start.firstLayer();
+                assertEquals(cfg.layer(first - 1).outChannels(), start.inputChannels(v), v + " " + start + ": channels of the tail's input");
+                DarknetTail tail = new DarknetTail(cfg, first, BoxHead.TAIL_LAST);
+                ComputationGraph net = tailNet(tail, v, start);
+                tail.load(net, Files.readAllBytes(Backbone.weights(dir, v)), v.fileName());
+                try (Backbone bb = Backbone.open(dir, v); Mat img = randomImage()) {
+                    INDArray[] f = bb.features(List.of(img));
+                    INDArray mine = net.outputSingle(false, bb.tailInputs(List.of(img), start)[1]);
+                    assertArrayEquals(f[1].shape(), mine.shape(), v + " " + start + ": shape");
+                    double scale = f[1].amaxNumber().doubleValue();
+                    double err = mine.sub(f[1]).amaxNumber().doubleValue();
+                    assertTrue(err < 1e-3 * Math.max(1, scale), v + " " + start + ": largest difference " + err + " on values up to " + scale);
+                }
             }
         }
+    }
+
+    /** The tail alone as a network on the 256x384 maps where it starts. */
+    private static ComputationGraph tailNet(DarknetTail tail, BackboneVariant v, TailStart start) {
+        GraphBuilder b = BoxNet.graph(1, 1e-3).addInputs("mid");
+        b.setOutputs(tail.addTo(b, "mid")).setInputTypes(InputType.convolutional(256 / start.inputStride(), 384 / start.inputStride(),
+                start.inputChannels(v)));
+        ComputationGraph net = new ComputationGraph(b.build());
+        net.init();
+        return net;
+    }
+
+    private static Mat randomImage() {
+        Mat img = new Mat(256, 384, CV_8UC3);
+        randu(img, new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(0)),
+                new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(255)));
+        return img;
     }
 
     @Test
@@ -55,20 +70,18 @@ class DarknetTailTest {
         BackboneVariant v = BackboneVariant.XL;
         Path dir = Backbone.directory();
         assumeTrue(Files.isRegularFile(Backbone.weights(dir, v)), "skipped: backbone files not found in " + dir);
-        DarknetTail tail = new DarknetTail(DarknetCfg.read(Backbone.cfg(dir, v)), BoxHead.TAIL_FIRST, BoxHead.TAIL_LAST);
-        GraphBuilder b = BoxNet.graph(1, 1e-3).addInputs("mid");
-        b.setOutputs(tail.addTo(b, "mid")).setInputTypes(InputType.convolutional(16, 24, v.midChannels()));
-        ComputationGraph net = new ComputationGraph(b.build());
-        net.init();
+        // the earlier start: more layers written back, and the tuned network must be told apart by its layers alone
+        TailStart start = TailStart.AFTER_STRIDE8;
+        DarknetTail tail = new DarknetTail(DarknetCfg.read(Backbone.cfg(dir, v)), start.firstLayer(), BoxHead.TAIL_LAST);
+        ComputationGraph net = tailNet(tail, v, start);
+        assertEquals(start, TailStart.of(net));
         tail.load(net, Files.readAllBytes(Backbone.weights(dir, v)), v.fileName());
         // as if training had moved every tuned weight
         net.params().muli(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, net.params().shape()).muli(0.4).addi(0.8));
         try (Backbone original = Backbone.open(dir, v);
              Backbone tuned = original.withTunedLayers(net);
-             Mat img = new Mat(256, 384, CV_8UC3)) {
-            randu(img, new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(0)),
-                    new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64F, new Scalar(255)));
-            INDArray want = net.outputSingle(false, original.tailInputs(List.of(img))[1]);
+             Mat img = randomImage()) {
+            INDArray want = net.outputSingle(false, original.tailInputs(List.of(img), start)[1]);
             INDArray[] got = tuned.features(List.of(img));
             assertEquals(original.features(List.of(img))[0].sub(got[0]).amaxNumber().doubleValue(), 0, 1e-6, "the stride-8 map is not tuned");
             double err = want.sub(got[1]).amaxNumber().doubleValue();

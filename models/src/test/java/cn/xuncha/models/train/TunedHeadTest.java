@@ -12,29 +12,32 @@ import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.BoxHead;
 import cn.xuncha.models.boxes.DarknetTail;
+import cn.xuncha.models.boxes.TailStart;
 import java.io.IOException;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A tuned head starts exactly where the head it starts from is (needs the backbone's Darknet files). */
 class TunedHeadTest {
 
-    @Test
-    void aTunedHeadRunsTheSameThroughOpenCvAndATuningRunCanStartFromIt() throws IOException {
+    @ParameterizedTest
+    @EnumSource(TailStart.class)
+    void aTunedHeadRunsTheSameThroughOpenCvAndATuningRunCanStartFromIt(TailStart from) throws IOException {
         BoxDetector start = shippedHead();
-        ComputationGraph net = TunedHead.create(42, 1e-3, start.backbone(), start);
+        ComputationGraph net = TunedHead.create(42, 1e-3, start.backbone(), start, from);
         // as if training had moved every weight a little
         net.params().muli(Nd4j.rand(DataType.FLOAT, net.params().shape()).muli(0.2).addi(0.9));
         BoxDetector inDl4j = new BoxDetector(net, start.backbone(), start.metadata(), 0.5);
         Backbone written = start.backbone().withTunedLayers(net);
         BoxDetector inOpenCv = new BoxDetector(BoxHead.frozenForm(net, written.variant()), start.backbone(), written, start.metadata(), 0.5);
-        BoxDetector restarted = new BoxDetector(TunedHead.create(42, 1e-3, start.backbone(), inOpenCv), start.backbone(), start.metadata(), 0.5);
+        BoxDetector restarted = new BoxDetector(TunedHead.create(42, 1e-3, start.backbone(), inOpenCv, from), start.backbone(), start.metadata(), 0.5);
         try (Mat img = randomImage()) {
             DetectionResult want = inDl4j.proposals(img);
             assertTrue(Math.abs(want.maxScore() - start.proposals(img).maxScore()) > 1e-4, "the weights did change");
@@ -66,10 +69,12 @@ class TunedHeadTest {
         }
     }
 
-    @Test
-    void beforeTrainingItGivesTheStartingHeadsMaps() throws IOException {
+    @ParameterizedTest
+    @EnumSource(TailStart.class)
+    void beforeTrainingItGivesTheStartingHeadsMaps(TailStart from) throws IOException {
         BoxDetector start = shippedHead();
-        ComputationGraph net = TunedHead.create(42, 1e-3, start.backbone(), start);
+        ComputationGraph net = TunedHead.create(42, 1e-3, start.backbone(), start, from);
+        assertEquals(from, TailStart.of(net));
         BoxDetector tuned = new BoxDetector(net, start.backbone(), start.metadata(), start.detectionThreshold());
         assertTrue(tuned.tailInside());
         try (Mat img = randomImage()) {

@@ -1,0 +1,67 @@
+package cn.xuncha.models.boxes;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * Where a tuned head's own copy of the backbone starts ({@link BoxHead#createTuned}): the first Darknet layer it holds
+ * and the map OpenCV hands it there. Starting earlier tunes more of the pre-trained network, at more cost per batch.
+ */
+public enum TailStart {
+    /** Past layer 80, the last stride-16 block: the stride-32 part, the SPP block and the second branch (session 19). */
+    AFTER_STRIDE16(81, "shortcut_80", 16),
+    /** Past layer 58, the stride-8 map the head also reads: the stride-16 blocks 59–80 too. */
+    AFTER_STRIDE8(59, "leaky_59", 8);
+
+    private final int firstLayer;
+    private final String openCvInput;
+    private final int inputStride;
+
+    TailStart(int firstLayer, String openCvInput, int inputStride) {
+        this.firstLayer = firstLayer;
+        this.openCvInput = openCvInput;
+        this.inputStride = inputStride;
+    }
+
+    /** The first Darknet layer the tuned head holds. */
+    public int firstLayer() {
+        return firstLayer;
+    }
+
+    /** OpenCV's name for the output of layer firstLayer - 1, which the tuned head reads. */
+    String openCvInput() {
+        return openCvInput;
+    }
+
+    /** The stride of that map. */
+    public int inputStride() {
+        return inputStride;
+    }
+
+    /** Channels of that map on this variant. */
+    public int inputChannels(BackboneVariant v) {
+        return inputStride == 8 ? v.stride8Channels() : v.midChannels();
+    }
+
+    /** The start whose first layer is this one; a clear error listing the known ones otherwise. */
+    public static TailStart atLayer(int layer) {
+        for (TailStart s : values()) {
+            if (s.firstLayer == layer) return s;
+        }
+        throw new IllegalArgumentException("a tuned head can start at Darknet layer " + Arrays.stream(values())
+                .map(s -> String.valueOf(s.firstLayer)).collect(Collectors.joining(" or ")) + ", not " + layer);
+    }
+
+    /** The start of a tuned head, read from the lowest Darknet layer it holds (its vertices are named by index). */
+    public static TailStart of(ComputationGraph tuned) {
+        int lowest = Integer.MAX_VALUE;
+        for (Layer l : tuned.getLayers()) {
+            String name = l.conf().getLayer().getLayerName();
+            if (DarknetTail.isTailLayer(name)) lowest = Math.min(lowest, Integer.parseInt(name.substring(DarknetTail.PREFIX.length())));
+        }
+        if (lowest == Integer.MAX_VALUE) throw new IllegalArgumentException("the network holds none of the backbone's layers");
+        return atLayer(lowest);
+    }
+}
