@@ -41,6 +41,10 @@ class EvalCommandTest {
         assertTrue(j.get("patches").get("negatives").asInt() > 0);
         assertTrue(j.has("imageAuroc") && j.has("falseBoxesPerImage") && j.has("boxRecallIou03"));
         assertTrue(j.get("strict").has("boxRecallIou03"), "recall at the false-box budget: " + j);
+        JsonNode falses = j.get("strict").get("falses");
+        double falsesThere = falses.get("onFoundBag").asInt() + falses.get("onBags").asInt() + falses.get("offBags").asInt();
+        assertEquals(j.get("strict").get("falseBoxesPerImage").asDouble() * 3, falsesThere, 1e-9, "every false box put down somewhere: " + j);
+        assertTrue(r.out().contains("false there"), r.out());
         JsonNode curve = j.get("curve");
         assertTrue(curve.size() > 10, "a threshold sweep: " + j);
         for (int i = 1; i < curve.size(); i++) {

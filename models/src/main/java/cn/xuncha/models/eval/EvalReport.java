@@ -30,9 +30,9 @@ public record EvalReport(
 
     /**
      * Box recall and false boxes at the lowest threshold within {@link #FALSE_BOX_BUDGET}, and for a two-stage detector
-     * where the boxes missed there were lost (else null).
+     * where the boxes missed there were lost (else null), and where its false boxes lie.
      */
-    public record StrictPoint(double threshold, double boxRecallIou03, double falseBoxesPerImage, MissedBoxes missed) {}
+    public record StrictPoint(double threshold, double boxRecallIou03, double falseBoxesPerImage, MissedBoxes missed, FalseBoxes falses) {}
 
     /** Box recall and false boxes per image at one threshold: the sweep lets a deployment pick its own operating point. */
     public record CurvePoint(double threshold, double boxRecallIou03, double falseBoxesPerImage) {}
@@ -66,6 +66,12 @@ public record EvalReport(
             MissedBoxes m = strict.missed();
             row(sb, "missed there", "no box near " + f(m.noBoxNear() / (double) boxes) + ", scored low " + f(m.scoredLow() / (double) boxes)
                     + ", suppressed " + f(m.suppressed() / (double) boxes) + " (shares of labelled boxes)");
+        }
+        int read = images - unreadableImages;
+        if (strict.falses() != null && read > 0) {
+            FalseBoxes fb = strict.falses();
+            row(sb, "false there", "2nd box on a found bag " + f(fb.onFoundBag() / (double) read) + ", on bags but none fitted "
+                    + f(fb.onBags() / (double) read) + ", off bags " + f(fb.offBags() / (double) read) + " (per image)");
         }
         row(sb, "patch AUROC", f(patches.auroc()) + "  (" + patches.positives() + " bag crops, "
                 + patches.negatives() + " background patches)");

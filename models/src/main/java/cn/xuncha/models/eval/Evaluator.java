@@ -107,7 +107,8 @@ public final class Evaluator {
         }
         int n = outcomes.size();
         double strictThr = thresholdForFalseBoxes(EvalReport.FALSE_BOX_BUDGET);
-        EvalReport.StrictPoint strict = new EvalReport.StrictPoint(strictThr, boxRecall(strictThr), falseBoxes(strictThr), missed(strictThr));
+        EvalReport.StrictPoint strict = new EvalReport.StrictPoint(strictThr, boxRecall(strictThr), falseBoxes(strictThr), missed(strictThr),
+                falsesByPlace(strictThr));
         return new EvalReport(dataset, n + unreadable, unreadable, truthBoxes(), detThreshold, opThreshold,
                 Auroc.of(imgScores, imgLabels), pos, neg, tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
                 pos == 0 ? Double.NaN : (double) tp / pos, boxRecall(detThreshold), falseBoxes(detThreshold),
@@ -137,6 +138,11 @@ public final class Evaluator {
     public MissedBoxes missed(double threshold) {
         if (outcomes.stream().anyMatch(o -> o.beforeSuppression() == null)) return null;
         return outcomes.stream().map(o -> o.missed(threshold, BOX_IOU)).reduce(MissedBoxes.NONE, MissedBoxes::plus);
+    }
+
+    /** The false boxes at this threshold by where they lie (on a found bag, on bags, off bags). */
+    public FalseBoxes falsesByPlace(double threshold) {
+        return outcomes.stream().map(o -> o.falseBoxes(threshold, BOX_IOU)).reduce(FalseBoxes.NONE, FalseBoxes::plus);
     }
 
     /** Unmatched detections scoring >= threshold, per image. */

@@ -43,9 +43,38 @@ public record ImageOutcome(String image, List<PixelBox> truth, List<Detection> c
         return new MissedBoxes(none, low, suppressed);
     }
 
+    /**
+     * Where the detections scoring >= threshold that match no labelled box lie: IoU >= minIou with a bag another box
+     * matched; at least half their area on labelled bags (part of a bag, or across several); or off the bags.
+     */
+    public FalseBoxes falseBoxes(double threshold, double minIou) {
+        Matching m = match(threshold, minIou);
+        int onFound = 0, onBags = 0, off = 0;
+        for (int j = 0; j < candidates.size(); j++) {
+            PixelBox b = candidates.get(j).box();
+            if (candidates.get(j).score() < threshold || m.detectionMatched()[j]) continue;
+            double bestIou = 0, covered = 0;
+            for (PixelBox t : truth) {
+                bestIou = Math.max(bestIou, b.iou(t));
+                covered += b.intersection(t);
+            }
+            // labelled bags may overlap each other: the summed cover is capped by the box itself
+            if (bestIou >= minIou) onFound++; else if (Math.min(covered, b.area()) >= 0.5 * b.area()) onBags++; else off++;
+        }
+        return new FalseBoxes(onFound, onBags, off);
+    }
+
     private boolean[] matchedTruth(double threshold, double minIou) {
-        boolean[] used = new boolean[truth.size()];
-        for (Detection d : candidates) {
+        return match(threshold, minIou).truthUsed();
+    }
+
+    /** Which labelled boxes and which candidates the one-to-one matching paired. */
+    private record Matching(boolean[] truthUsed, boolean[] detectionMatched) {}
+
+    private Matching match(double threshold, double minIou) {
+        boolean[] used = new boolean[truth.size()], matched = new boolean[candidates.size()];
+        for (int j = 0; j < candidates.size(); j++) {
+            Detection d = candidates.get(j);
             if (d.score() < threshold) continue;
             int best = -1;
             double bestIou = minIou;
@@ -56,9 +85,12 @@ public record ImageOutcome(String image, List<PixelBox> truth, List<Detection> c
                     bestIou = iou;
                 }
             }
-            if (best >= 0) used[best] = true;
+            if (best >= 0) {
+                used[best] = true;
+                matched[j] = true;
+            }
         }
-        return used;
+        return new Matching(used, matched);
     }
 
     public long detections(double threshold) {

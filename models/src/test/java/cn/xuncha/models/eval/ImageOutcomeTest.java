@@ -36,4 +36,19 @@ class ImageOutcomeTest {
         assertEquals(new MissedBoxes(1, 0, 2), o.missed(0.3, 0.3), "at a lower threshold the low box counts as suppressed");
         assertEquals(MissedBoxes.NONE, new ImageOutcome("x", List.of(low), List.of(), 0, null).missed(0.5, 0.3), "a one-stage detector");
     }
+
+    @Test
+    void aFalseBoxIsPutDownToWhereItLies() {
+        PixelBox bag = new PixelBox(0, 0, 100, 100), big = new PixelBox(300, 0, 200, 200);
+        List<Detection> dets = List.of(
+                new Detection("exposed_garbage", 0.9, bag),                             // found
+                new Detection("exposed_garbage", 0.8, new PixelBox(10, 0, 100, 100)),   // a second box on the found bag
+                new Detection("exposed_garbage", 0.7, new PixelBox(320, 20, 80, 80)),   // on part of the big bag (IoU 0.16)
+                new Detection("exposed_garbage", 0.6, new PixelBox(0, 500, 80, 80)),    // off every bag
+                new Detection("exposed_garbage", 0.2, new PixelBox(0, 700, 80, 80)));   // under the threshold
+        ImageOutcome o = new ImageOutcome("x", List.of(bag, big), dets, 0.9);
+        assertEquals(new FalseBoxes(1, 1, 1), o.falseBoxes(0.5, 0.3));
+        assertEquals(o.detections(0.5) - o.matched(0.5, 0.3), 3, "every false box is put down somewhere");
+        assertEquals(new FalseBoxes(1, 1, 2), o.falseBoxes(0.1, 0.3));
+    }
 }
