@@ -60,7 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean tuneBackbone;
 
     @Option(names = "--tune-from", paramLabel = "LAYER", description = "with --tune-backbone: the first Darknet layer tuned, "
-            + "81 (the stride-32 part and the second branch; default) or 59 (the stride-16 blocks too, about 1.7x the time per batch)")
+            + "81 (the stride-32 part and the second branch) or 59 (the stride-16 blocks too, about 1.7x the time per batch); "
+            + "default: where the committed head's tuned layers start (59 since session 21), never later")
     Integer tuneFrom;
 
     @Option(names = "--box-verifier", description = "fine-tune the classifier (--model, else the committed one) on the committed box "
@@ -104,49 +105,40 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (boxes && boxVerifier) {
-            System.err.println("xuncha train: --boxes and --box-verifier train different models; give one");
-            return 2;
-        }
-        if (backbone != null && !boxes) {
-            System.err.println("xuncha train: --backbone goes with --boxes");
-            return 2;
-        }
-        if (tuneBackbone && backbone == null) {
-            System.err.println("xuncha train: --tune-backbone goes with --boxes --backbone");
-            return 2;
-        }
-        if (tuneFrom != null && !tuneBackbone) {
-            System.err.println("xuncha train: --tune-from goes with --tune-backbone");
-            return 2;
-        }
-        try {
-            if (tuneFrom != null) TailStart.atLayer(tuneFrom);
-        } catch (IllegalArgumentException e) {
-            System.err.println("xuncha train: --tune-from: " + e.getMessage());
-            return 2;
-        }
-        if (onFeatures && !boxVerifier) {
-            System.err.println("xuncha train: --on-features goes with --box-verifier");
-            return 2;
-        }
-        if (reviewVerifier && reviews == null) {
-            System.err.println("xuncha train: --tune-verifier goes with --from-reviews");
-            return 2;
-        }
-        try {
-            if (backbone != null) BackboneVariant.named(backbone);
-        } catch (IllegalArgumentException e) {
-            System.err.println("xuncha train: --backbone: " + e.getMessage());
+        String wrong = optionError();
+        if (wrong != null) {
+            System.err.println("xuncha train: " + wrong);
             return 2;
         }
         Path target = target(boxes && backbone != null ? BoxDetector.PRETRAINED_MODEL_NAME : boxes ? BoxDetector.MODEL_NAME
                 : boxVerifier ? VerifiedDetector.VERIFIER_MODEL_NAME : GarbageClassifier.MODEL_NAME);
         try {
             return reviews != null ? fineTune(target) : train(target);
-        } catch (MissingDataException e) {
+        } catch (MissingDataException | Refused e) {
             System.err.println("xuncha train: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** The first option given wrongly (a combination that does not go together, or a value not known), else null. */
+    private String optionError() {
+        if (boxes && boxVerifier) return "--boxes and --box-verifier train different models; give one";
+        if (backbone != null && !boxes) return "--backbone goes with --boxes";
+        if (tuneBackbone && backbone == null) return "--tune-backbone goes with --boxes --backbone";
+        if (tuneFrom != null && !tuneBackbone) return "--tune-from goes with --tune-backbone";
+        if (onFeatures && !boxVerifier) return "--on-features goes with --box-verifier";
+        if (reviewVerifier && reviews == null) return "--tune-verifier goes with --from-reviews";
+        String bad = backbone == null ? null : badValue("--backbone", () -> BackboneVariant.named(backbone));
+        return bad != null || tuneFrom == null ? bad : badValue("--tune-from", () -> TailStart.atLayer(tuneFrom));
+    }
+
+    /** The option named with the message of what check throws for its value, else null. */
+    private static String badValue(String option, Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return option + ": " + e.getMessage();
         }
     }
 
@@ -171,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
             try (GarbageClassifier verifier = base.load(); Backbone features = backbone != null ? openBackbone(backbone) : null) {
                 BoxDetector start = tuneBackbone ? startingHead(features) : null;
-                TailStart from = !tuneBackbone ? null : tuneFrom != null ? TailStart.atLayer(tuneFrom) : TailStart.AFTER_STRIDE16;
+                TailStart from = !tuneBackbone ? null : tuningStart(start);
                 BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier, features, start, from).run();
                 System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
             }
@@ -186,13 +178,32 @@ public final class TrainCommand implements Callable<Integer> {
     /** The committed head on this backbone, which --tune-backbone fine-tunes. */
     private static BoxDetector startingHead(Backbone features) throws IOException {
         BoxDetector head = BoxDetector.loadDefault().filter(b -> b.backbone() != null)
-                .orElseThrow(() -> new IOException("--tune-backbone: no committed head on a backbone loads here"));
+                .orElseThrow(() -> new Refused("--tune-backbone: no committed head on a backbone loads here"));
         if (head.backbone().variant() != features.variant()) {
-            throw new IOException("--tune-backbone: the committed head sits on " + head.backbone().variant().fileName()
+            throw new Refused("--tune-backbone: the committed head sits on " + head.backbone().variant().fileName()
                     + ", not " + features.variant().fileName());
         }
         System.out.println("starting from " + head.description() + " (" + head.sha256() + ")");
         return head;
+    }
+
+    /** What the options ask for cannot be done with the committed models: a message, exit code 2, not a stack trace. */
+    private static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** --tune-from, else where the starting head's tuned layers start (81 for a head on the frozen backbone). */
+    private TailStart tuningStart(BoxDetector start) throws IOException {
+        TailStart before = TailStart.ofHead(start.metadata().training()).orElse(TailStart.AFTER_STRIDE16);
+        if (tuneFrom == null) return before;
+        TailStart from = TailStart.atLayer(tuneFrom);
+        if (!from.keeps(before)) {
+            throw new Refused("--tune-from " + tuneFrom + ": the committed head's tuned layers start at " + before.firstLayer()
+                    + ", and tuning from later would drop those before " + tuneFrom);
+        }
+        return from;
     }
 
     private static Backbone openBackbone(String name) throws IOException {

@@ -17,6 +17,7 @@ import cn.xuncha.models.ModelMetadata;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BoxDetector;
+import cn.xuncha.models.boxes.TailStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -163,6 +164,13 @@ class TrainCommandTest {
         BoxDetector tuned = BoxDetector.load(out);
         assertEquals(shipped.sha256(), tuned.metadata().training().get("started_from_sha256"));
         assertEquals("59-128", tuned.metadata().training().get("tuned_backbone_layers"));
+        if (TailStart.ofHead(shipped.metadata().training()).orElse(TailStart.AFTER_STRIDE16) == TailStart.AFTER_STRIDE8) {
+            // from 81 the run would hold the pre-trained layers 59-80 where the shipped head has tuned ones
+            CliTestSupport.Run later = CliTestSupport.run(new TrainCommand(), "--boxes", "--backbone", shipped.backbone().variant().fileName(),
+                    "--tune-backbone", "--tune-from", "81", "--data", data.toString(), "--cameras", cameras.toString(), "--out", out.toString());
+            assertEquals(2, later.exit(), later.err());
+            assertTrue(later.err().contains("--tune-from 81: the committed head's tuned layers start at 59"), later.err());
+        }
         assertEquals(shipped.backbone().sha256(), tuned.backbone().sha256(), "the pre-trained weights, for the pairing");
         assertNotEquals(tuned.backbone().sha256(), tuned.headBackbone().sha256(), "the tuned layers written into the head's network");
     }

@@ -157,7 +157,10 @@ public final class Backbone implements AutoCloseable {
         return maps(bgr, STRIDE8, DEEP);
     }
 
-    /** The stride-8 maps and those where the tail starts (OpenCV stops there): the inputs of a head that holds the deeper layers. */
+    /**
+     * The stride-8 maps and those where the tail starts (OpenCV stops there): the inputs of a head that holds the
+     * deeper layers. A tail from layer 59 reads the stride-8 map itself, computed once for both inputs.
+     */
     public INDArray[] tailInputs(List<Mat> bgr, TailStart start) {
         if (start.openCvInput().equals(STRIDE8)) {
             INDArray s8 = maps(bgr, STRIDE8)[0];

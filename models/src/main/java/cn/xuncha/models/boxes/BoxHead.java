@@ -36,8 +36,8 @@ public final class BoxHead {
 
     /**
      * The same head with the backbone's deeper layers (Darknet layers from the tail's {@link TailStart} to
-     * {@link #TAIL_LAST}: at least its stride-32 part and the second branch back at stride 16) inside it, loaded with the pre-trained weights, so that
-     * training fine-tunes them too. Inputs "s8" and "mid" ({@link Backbone#tailInputs}).
+     * {@link #TAIL_LAST}: at least its stride-32 part and the second branch back at stride 16) inside it, loaded with
+     * the pre-trained weights, so that training fine-tunes them too. Inputs "s8" and "mid" ({@link Backbone#tailInputs}).
      */
     public static ComputationGraph createTuned(long seed, double learningRate, BackboneVariant backbone, DarknetTail tail, byte[] weights)
             throws IOException {

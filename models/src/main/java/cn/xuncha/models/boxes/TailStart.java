@@ -1,6 +1,8 @@
 package cn.xuncha.models.boxes;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -14,6 +16,9 @@ public enum TailStart {
     AFTER_STRIDE16(81, "shortcut_80", 16),
     /** Past layer 58, the stride-8 map the head also reads: the stride-16 blocks 59–80 too. */
     AFTER_STRIDE8(59, "leaky_59", 8);
+
+    /** The metadata key a tuned head records its layers under ("59-128"). */
+    public static final String METADATA_KEY = "tuned_backbone_layers";
 
     private final int firstLayer;
     private final String openCvInput;
@@ -63,5 +68,21 @@ public enum TailStart {
         }
         if (lowest == Integer.MAX_VALUE) throw new IllegalArgumentException("the network holds none of the backbone's layers");
         return atLayer(lowest);
+    }
+
+    /** Where the tuned layers of a head start, from its training metadata; empty for a head on the frozen backbone. */
+    public static Optional<TailStart> ofHead(Map<String, Object> training) {
+        Object layers = training == null ? null : training.get(METADATA_KEY);
+        if (layers == null) return Optional.empty();
+        try {
+            return Optional.of(atLayer(Integer.parseInt(layers.toString().split("-")[0].trim())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(METADATA_KEY + ": '" + layers + "' is not FIRST-LAST", e);
+        }
+    }
+
+    /** Whether a tuning run starting here keeps every layer a head tuned from there holds (it starts no later). */
+    public boolean keeps(TailStart tuned) {
+        return firstLayer <= tuned.firstLayer;
     }
 }

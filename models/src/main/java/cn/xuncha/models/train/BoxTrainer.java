@@ -137,7 +137,7 @@ public final class BoxTrainer {
                 training.put(Backbone.SHA_KEY, backbone.sha256());
             }
             if (start != null) {
-                training.put("tuned_backbone_layers", tailStart.firstLayer() + "-" + BoxHead.TAIL_LAST);
+                training.put(TailStart.METADATA_KEY, tailStart.firstLayer() + "-" + BoxHead.TAIL_LAST);
                 training.put("tail_learning_rate_factor", TunedHead.TAIL_LR_FACTOR);
                 training.put("started_from_sha256", start.sha256());
             }
