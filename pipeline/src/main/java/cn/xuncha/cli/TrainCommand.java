@@ -196,14 +196,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** --tune-from, else where the starting head's tuned layers start (81 for a head on the frozen backbone). */
     private TailStart tuningStart(BoxDetector start) throws IOException {
-        TailStart before = TailStart.ofHead(start.metadata().training()).orElse(TailStart.AFTER_STRIDE16);
-        if (tuneFrom == null) return before;
-        TailStart from = TailStart.atLayer(tuneFrom);
-        if (!from.keeps(before)) {
-            throw new Refused("--tune-from " + tuneFrom + ": the committed head's tuned layers start at " + before.firstLayer()
-                    + ", and tuning from later would drop those before " + tuneFrom);
+        try {
+            return TailStart.forTuning(start.metadata().training(), tuneFrom == null ? null : TailStart.atLayer(tuneFrom));
+        } catch (IllegalArgumentException e) {
+            throw new Refused("--tune-from " + tuneFrom + ": " + e.getMessage());
         }
-        return from;
     }
 
     private static Backbone openBackbone(String name) throws IOException {

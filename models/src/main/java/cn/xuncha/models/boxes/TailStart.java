@@ -81,6 +81,21 @@ public enum TailStart {
         }
     }
 
+    /**
+     * Where a run tuning a head (its training metadata) starts: requested, else where the head's tuned layers start (81
+     * for a head on the frozen backbone). A later start than the head's is refused: the run's inputs and its zip would
+     * hold pre-trained layers where the head has tuned ones.
+     */
+    public static TailStart forTuning(Map<String, Object> headTraining, TailStart requested) {
+        TailStart before = ofHead(headTraining).orElse(requested != null ? requested : AFTER_STRIDE16);
+        if (requested == null) return before;
+        if (!requested.keeps(before)) {
+            throw new IllegalArgumentException("the committed head's tuned layers start at " + before.firstLayer + ", and tuning from "
+                    + requested.firstLayer + " would drop those before it: tune from " + before.firstLayer);
+        }
+        return requested;
+    }
+
     /** Whether a tuning run starting here keeps every layer a head tuned from there holds (it starts no later). */
     public boolean keeps(TailStart tuned) {
         return firstLayer <= tuned.firstLayer;

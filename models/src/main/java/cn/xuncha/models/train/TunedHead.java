@@ -24,12 +24,7 @@ final class TunedHead {
         if (start.backbone() == null || start.backbone().variant() != backbone.variant()) {
             throw new IllegalArgumentException("the head to start from must sit on " + backbone.variant().fileName());
         }
-        TailStart before = TailStart.ofHead(start.metadata().training()).orElse(tuneFrom);
-        if (!tuneFrom.keeps(before)) {
-            // the run's inputs and its zip would hold the pre-trained layers between the two starts
-            throw new IllegalArgumentException("the head to start from holds the backbone's layers from " + before.firstLayer()
-                    + "; tuning from " + tuneFrom.firstLayer() + " would drop those before it: tune from " + before.firstLayer());
-        }
+        TailStart.forTuning(start.metadata().training(), tuneFrom); // refuses a start later than the head's own
         // the starting head's own backbone: a head tuned before carries its tuned layers in those weights (a head tuned
         // from layer 81 and tuned again from 59 keeps its 81-128 and starts 59-80 from the pre-trained weights)
         ComputationGraph net = BoxHead.createTuned(seed, learningRate, backbone.variant(), backbone.tail(tuneFrom), start.headBackbone().weightsFile());
