@@ -5,6 +5,7 @@ import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.YoloDataset;
+import cn.xuncha.models.eval.EvalPictures;
 import cn.xuncha.models.eval.EvalReport;
 import cn.xuncha.models.eval.Evaluator;
 import cn.xuncha.models.eval.Mosaic;
@@ -42,6 +43,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "box metrics only (default: ${DEFAULT-VALUE}, the photos as they are)")
     int mosaic;
 
+    @Option(names = "--pictures", paramLabel = "DIR",
+            description = "also write one picture per frame into DIR, with index.csv: labelled bags found (green) and missed (yellow), "
+                    + "matching detections (thin blue), false boxes off the bags (red), on bags fitting none (orange), "
+                    + "a second box on a found bag (magenta); at the detection threshold")
+    Path pictures;
+
     @Mixin
     ModelOption model;
 
@@ -60,19 +67,27 @@ public final class EvalCommand implements Callable<Integer> {
         }
         try (GarbageClassifier clf = model.load()) {
             ImageDetector detector = model.detector(clf);
+            double det = threshold != null ? threshold : detector.detectionThreshold();
+            EvalPictures drawn;
+            try {
+                drawn = pictures == null ? null : new EvalPictures(pictures, det);
+            } catch (IOException e) {
+                System.err.println("xuncha eval: --pictures " + pictures + ": cannot create the directory (" + e.getMessage() + ")");
+                return 2;
+            }
             Evaluator ev;
             int frames = mosaic == 1 ? images.size() : Mosaic.groups(images, mosaic).size();
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(frames).build()) {
-                ev = mosaic == 1 ? new Evaluator(clf, detector).run(images, seed, pb::step)
-                        : new Evaluator(null, detector).runMosaic(images, mosaic, Mosaic.CELL, pb::step);
+                ev = mosaic == 1 ? new Evaluator(clf, detector).drawingInto(drawn).run(images, seed, pb::step)
+                        : new Evaluator(null, detector).drawingInto(drawn).runMosaic(images, mosaic, Mosaic.CELL, pb::step);
             }
-            double det = threshold != null ? threshold : detector.detectionThreshold();
             String name = (mosaic == 1 ? dir.toString() : dir + " (mosaic " + mosaic + "x" + mosaic + ")")
                     + " [" + detector.description() + "]";
             EvalReport report = ev.report(name, det, clf.metadata().operatingThreshold());
             System.out.print(report.table());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
             System.out.println("wrote " + out);
+            if (drawn != null) System.out.println("wrote " + drawn.size() + " pictures and " + drawn.finish());
             return 0;
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,41 @@ class EvalCommandTest {
         // where the backbone's files are found; tiled: the 1280-px mosaic is proposed on in tiles too
         assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+( at \\S+ px)?) \\+ (feature )?verifier, tiled]$"),
                 "says which detector was measured: " + m);
+    }
+
+    @Test
+    void drawsOnePicturePerFrameWithAnIndex(@TempDir Path dir) throws Exception {
+        Path model = CliTestSupport.untrainedModel(dir, 0.5);
+        Path split = dir.resolve("ds");
+        Files.createDirectories(split.resolve("images"));
+        Files.createDirectories(split.resolve("labels"));
+        CliTestSupport.writeImage(split.resolve("images/a.jpg"), 200, 160, 1);
+        Files.writeString(split.resolve("labels/a.txt"), "0 0.5 0.5 0.3 0.3\n");
+        CliTestSupport.writeImage(split.resolve("images/b.jpg"), 160, 160, 2);
+
+        CliTestSupport.Run r = CliTestSupport.run(new EvalCommand(), split.toString(), "--model", model.toString(),
+                "--out", dir.resolve("e.json").toString(), "--pictures", dir.resolve("pics").toString());
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> index = Files.readAllLines(dir.resolve("pics/index.csv"));
+        assertEquals(3, index.size(), index.toString());
+        assertTrue(index.get(1).startsWith("0001-a.jpg,") && index.get(1).contains(",1,"), "a's one labelled bag: " + index);
+        assertTrue(Files.size(dir.resolve("pics/0001-a.jpg")) > 0 && Files.size(dir.resolve("pics/0002-b.jpg")) > 0);
+        assertTrue(r.out().contains("wrote 2 pictures"), r.out());
+    }
+
+    @Test
+    void picturesWhereNoFolderCanBeMadeAreAClearError(@TempDir Path dir) throws Exception {
+        Path model = CliTestSupport.untrainedModel(dir, 0.5);
+        Files.createDirectories(dir.resolve("ds/images"));
+        CliTestSupport.writeImage(dir.resolve("ds/images/a.jpg"), 160, 160, 1);
+        Path file = Files.writeString(dir.resolve("taken"), "a file, not a folder");
+
+        CliTestSupport.Run r = CliTestSupport.run(new EvalCommand(), dir.resolve("ds").toString(), "--model", model.toString(),
+                "--out", dir.resolve("e.json").toString(), "--pictures", file.toString());
+
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("--pictures") && r.err().contains("taken"), r.err());
     }
 
     @Test

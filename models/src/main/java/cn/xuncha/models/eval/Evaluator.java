@@ -31,6 +31,7 @@ public final class Evaluator {
     private final List<Patch> patches = new ArrayList<>();
     private int unreadable;
     private double seconds;
+    private EvalPictures pictures;
 
     /** Boxes from the classifier's sliding-window scan. */
     public Evaluator(GarbageClassifier classifier) {
@@ -41,6 +42,12 @@ public final class Evaluator {
     public Evaluator(GarbageClassifier classifier, ImageDetector detector) {
         this.classifier = classifier;
         this.detector = detector;
+    }
+
+    /** Also draws every frame's outcome into these pictures as it is scored. */
+    public Evaluator drawingInto(EvalPictures pictures) {
+        this.pictures = pictures;
+        return this;
     }
 
     /** Scans every image once (candidates down to the floor) and cuts seeded validation patches. */
@@ -78,12 +85,14 @@ public final class Evaluator {
         return this;
     }
 
-    private void score(String name, Mat img, List<PixelBox> truth) {
+    private void score(String name, Mat img, List<PixelBox> truth) throws IOException {
         long t0 = System.nanoTime();
         VerifiedDetector.Stages stages = detector instanceof VerifiedDetector v ? v.detectStages(img) : null;
         DetectionResult r = stages != null ? stages.kept() : detector.detectAll(img);
         seconds += (System.nanoTime() - t0) / 1e9;
-        outcomes.add(new ImageOutcome(name, truth, r.detections(), r.maxScore(), stages == null ? null : stages.beforeSuppression()));
+        ImageOutcome o = new ImageOutcome(name, truth, r.detections(), r.maxScore(), stages == null ? null : stages.beforeSuppression());
+        outcomes.add(o);
+        if (pictures != null) pictures.add(o, img);
     }
 
     public List<ImageOutcome> outcomes() {

@@ -1,9 +1,11 @@
 package cn.xuncha.models.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.xuncha.models.Detection;
 import cn.xuncha.models.data.PixelBox;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,8 @@ class ImageOutcomeTest {
         assertEquals(new FalseBoxes(1, 1, 1), o.falseBoxes(0.5, 0.3));
         assertEquals(o.detections(0.5) - o.matched(0.5, 0.3), 3, "every false box is put down somewhere");
         assertEquals(new FalseBoxes(1, 1, 2), o.falseBoxes(0.1, 0.3));
+        assertEquals(Arrays.asList(ImageOutcome.Place.MATCHED, ImageOutcome.Place.ON_FOUND_BAG, ImageOutcome.Place.ON_BAGS,
+                ImageOutcome.Place.OFF_BAGS, null), o.places(0.5, 0.3), "each box's place, in candidate order");
+        assertArrayEquals(new boolean[] {true, false}, o.found(0.5, 0.3));
     }
 }
