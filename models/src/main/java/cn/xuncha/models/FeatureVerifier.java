@@ -220,9 +220,9 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         return out;
     }
 
-    /** Both outputs for feature rows: [n, 1] expected IoU and [n, 4] deltas. */
+    /** Both outputs for feature rows: [n, 1] expected IoU and [n, 4] deltas (a network of several members: their mean). */
     public synchronized INDArray[] outputs(INDArray features) {
-        return net.output(false, features);
+        return FeatureVerifierNet.averaged(net.output(false, features));
     }
 
     @Override

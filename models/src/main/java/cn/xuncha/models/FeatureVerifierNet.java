@@ -3,8 +3,10 @@ package cn.xuncha.models;
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.CropFeatures;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -31,23 +33,54 @@ public final class FeatureVerifierNet {
      * proposal is not on a bag).
      */
     public static ComputationGraph create(long seed, int inputs, double learningRate) {
-        ComputationGraph n = new ComputationGraph(new NeuralNetConfiguration.Builder()
+        return create(seed, inputs, learningRate, 1);
+    }
+
+    /**
+     * {@code members} such networks side by side on the same feature row, each initialised apart and trained on the
+     * same targets: member 0's layers and outputs carry the names above, member k's end in "_k". The verifier
+     * averages their outputs ({@link #members}), an ensemble in one graph that trains and saves as one network.
+     */
+    public static ComputationGraph create(long seed, int inputs, double learningRate, int members) {
+        if (members < 1) throw new IllegalArgumentException("a verifier needs at least one member, got " + members);
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed).updater(new Adam(learningRate)).weightInit(WeightInit.RELU).l2(1e-4)
                 .graphBuilder()
-                .addInputs("features")
-                .addLayer("norm", new BatchNormalization.Builder().build(), "features")
-                .addLayer("drop0", new DropoutLayer(0.8), "norm")
-                .addLayer("hidden1", new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build(), "drop0")
-                .addLayer("drop1", new DropoutLayer(0.5), "hidden1")
-                .addLayer("hidden2", new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build(), "drop1")
-                .addLayer("iou", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build(), "hidden2")
-                .addLayer("boxHidden", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), "drop1")
-                .addLayer("box", new OutputLayer.Builder(new LossL1()).nOut(4).activation(Activation.IDENTITY).build(), "boxHidden")
-                .setOutputs("iou", "box")
-                .setInputTypes(InputType.feedForward(inputs))
-                .build());
+                .addInputs("features");
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < members; k++) {
+            String s = k == 0 ? "" : "_" + k;
+            g.addLayer("norm" + s, new BatchNormalization.Builder().build(), "features")
+                    .addLayer("drop0" + s, new DropoutLayer(0.8), "norm" + s)
+                    .addLayer("hidden1" + s, new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build(), "drop0" + s)
+                    .addLayer("drop1" + s, new DropoutLayer(0.5), "hidden1" + s)
+                    .addLayer("hidden2" + s, new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build(), "drop1" + s)
+                    .addLayer("iou" + s, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build(), "hidden2" + s)
+                    .addLayer("boxHidden" + s, new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), "drop1" + s)
+                    .addLayer("box" + s, new OutputLayer.Builder(new LossL1()).nOut(4).activation(Activation.IDENTITY).build(), "boxHidden" + s);
+            outputs.add("iou" + s);
+            outputs.add("box" + s);
+        }
+        ComputationGraph n = new ComputationGraph(g.setOutputs(outputs.toArray(String[]::new)).setInputTypes(InputType.feedForward(inputs)).build());
         n.init();
         return n;
+    }
+
+    /** How many members a verifier network holds: its outputs come in ("iou", "box") pairs, one per member. */
+    public static int members(ComputationGraph net) {
+        return net.getNumOutputArrays() / 2;
+    }
+
+    /** The members' outputs averaged: [n, 1] expected IoU and [n, 4] deltas (one member's as they are). */
+    public static INDArray[] averaged(INDArray[] outputs) {
+        if (outputs.length == 2) return outputs;
+        INDArray iou = outputs[0].dup(), box = outputs[1].dup();
+        for (int k = 2; k < outputs.length; k += 2) {
+            iou.addi(outputs[k]);
+            box.addi(outputs[k + 1]);
+        }
+        int members = outputs.length / 2;
+        return new INDArray[] {iou.divi(members), box.divi(members)};
     }
 
     /** Length of a feature row for this backbone and layout: the pooled crop features and the box's log aspect ratio. */

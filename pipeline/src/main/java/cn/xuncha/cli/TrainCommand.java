@@ -72,6 +72,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "from the network the box head reads (its tuned layers included) (garbage-verifier-features) instead of fine-tuning the 32-px classifier")
     boolean onFeatures;
 
+    @Option(names = "--members", paramLabel = "N", description = "with --on-features: N verifier networks side by side in one, "
+            + "initialised apart and averaged at run time (default: 1)")
+    Integer members;
+
     @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 3 with --tune-backbone, 4 with --box-verifier, 15 with --on-features)")
     Integer epochs;
 
@@ -127,6 +131,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (tuneBackbone && backbone == null) return "--tune-backbone goes with --boxes --backbone";
         if (tuneFrom != null && !tuneBackbone) return "--tune-from goes with --tune-backbone";
         if (onFeatures && !boxVerifier) return "--on-features goes with --box-verifier";
+        if (members != null && !onFeatures) return "--members goes with --box-verifier --on-features";
+        if (members != null && (members < 1 || members > 8)) return "--members: 1 to 8 networks, got " + members;
         if (reviewVerifier && reviews == null) return "--tune-verifier goes with --from-reviews";
         String bad = backbone == null ? null : badValue("--backbone", () -> BackboneVariant.named(backbone));
         return bad != null || tuneFrom == null ? bad : badValue("--tune-from", () -> TailStart.atLayer(tuneFrom));
@@ -229,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new MissingDataException(weights)); // the head (and so its features) needs these files
         o = o.withOut(target(FeatureVerifier.MODEL_NAME));
         System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
-        FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, System.out).run(boxModel);
+        FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, members == null ? 1 : members, System.out).run(boxModel);
         System.out.println(VerifiedCalibration.summary(r.metrics()));
         System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), o.out(), ModelFiles.metadataPath(o.out()));
         return 0;

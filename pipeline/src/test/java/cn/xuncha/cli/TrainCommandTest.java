@@ -124,6 +124,17 @@ class TrainCommandTest {
         assertTrue(alone.err().contains("--tune-from goes with --tune-backbone"), alone.err());
     }
 
+    @Test
+    void verifierMembersGoWithTheFeatureVerifierAndAreCounted(@TempDir Path dir) {
+        CliTestSupport.Run alone = CliTestSupport.run(new TrainCommand(), "--box-verifier", "--members", "2", "--out", dir.resolve("m.zip").toString());
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--members goes with --box-verifier --on-features"), alone.err());
+        CliTestSupport.Run none = CliTestSupport.run(new TrainCommand(), "--box-verifier", "--on-features", "--members", "0",
+                "--out", dir.resolve("m.zip").toString());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("--members: 1 to 8 networks, got 0"), none.err());
+    }
+
     /** The verifier on a tiny synthetic dataset: trained against the committed box model, which its metadata names. */
     @Test
     void trainsABoxVerifierThatNamesTheBoxModelAndIsUsableAtOnce(@TempDir Path dir) throws Exception {

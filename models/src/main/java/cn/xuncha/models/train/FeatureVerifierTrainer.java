@@ -60,10 +60,17 @@ public final class FeatureVerifierTrainer {
      */
     static final double GREY_SHARE = 0.3;
     private final TrainOptions o;
+    private final int members;
     private final PrintStream log;
 
     public FeatureVerifierTrainer(TrainOptions o, PrintStream log) {
+        this(o, 1, log);
+    }
+
+    /** A trainer of a verifier network holding this many members ({@link FeatureVerifierNet#create}). */
+    public FeatureVerifierTrainer(TrainOptions o, int members, PrintStream log) {
         this.o = o;
+        this.members = members;
         this.log = log;
     }
 
@@ -96,7 +103,7 @@ public final class FeatureVerifierTrainer {
         int[] validHits = mined.valid().stream().mapToInt(p -> p.iou() >= HIT_IOU ? 1 : 0).toArray();
         log.printf(Locale.ROOT, "proposal crops at %s px: %d train (%d bags; and as many mirrored), %d valid; %d features each%n",
                 sides, mined.train().size(), bags, mined.valid().size(), xTrain.size(1));
-        ComputationGraph net = FeatureVerifierNet.create(o.seed(), (int) xTrain.size(1), o.learningRate());
+        ComputationGraph net = FeatureVerifierNet.create(o.seed(), (int) xTrain.size(1), o.learningRate(), members);
         FeatureVerifier draft = new FeatureVerifier(net, backbone, null, LAYOUT);
         BestEpoch best = BestEpoch.none();
         Map<String, Object> history = new LinkedHashMap<>();
@@ -120,6 +127,7 @@ public final class FeatureVerifierTrainer {
         training.put(FeatureVerifier.FEATURES_FROM_KEY, FeatureVerifier.FROM_HEAD);
         training.put(FeatureVerifier.SIDES_KEY, sides);
         training.put(CropFeatures.LAYOUT_KEY, LAYOUT.recordName());
+        training.put("members", members);
         training.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
         double det = metrics.get(VerifiedDetector.THRESHOLD_METRIC);
         ModelMetadata meta = new ModelMetadata(List.of("background", "garbage"), FeatureVerifier.CROP,
@@ -158,13 +166,20 @@ public final class FeatureVerifierTrainer {
 
     /** One pass over the rows in a shuffled order, in mini-batches. */
     static void fitEpoch(ComputationGraph net, INDArray x, Targets y, int batch, Random rnd) {
-        int n = (int) x.size(0);
+        int n = (int) x.size(0), members = FeatureVerifierNet.members(net);
         int[] order = shuffled(n, rnd);
         for (int s = 0; s < n; s += batch) {
             int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + batch));
             INDArray xb = x.getRows(rows), iou = y.iou().getRows(rows), delta = y.delta().getRows(rows), mask = y.mask().getRows(rows);
+            // every member learns the same targets
+            INDArray[] labels = new INDArray[2 * members], masks = new INDArray[2 * members];
+            for (int k = 0; k < members; k++) {
+                labels[2 * k] = iou;
+                labels[2 * k + 1] = delta;
+                masks[2 * k + 1] = mask;
+            }
             try {
-                net.fit(new MultiDataSet(new INDArray[] {xb}, new INDArray[] {iou, delta}, null, new INDArray[] {null, mask}));
+                net.fit(new MultiDataSet(new INDArray[] {xb}, labels, null, masks));
             } finally {
                 // the copies live off-heap and would otherwise wait for a collection of the Java heap to be freed
                 for (INDArray a : new INDArray[] {xb, iou, delta, mask}) a.close();
