@@ -63,10 +63,6 @@ public final class FeatureVerifierTrainer {
     private final int members;
     private final PrintStream log;
 
-    public FeatureVerifierTrainer(TrainOptions o, PrintStream log) {
-        this(o, 1, log);
-    }
-
     /** A trainer of a verifier network holding this many members ({@link FeatureVerifierNet#create}). */
     public FeatureVerifierTrainer(TrainOptions o, int members, PrintStream log) {
         this.o = o;
