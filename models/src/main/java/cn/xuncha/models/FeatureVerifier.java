@@ -24,7 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The box detector's second stage on pre-trained features: each box's padded square crop goes through the network the
  * box head reads ({@link Backbone}; verifiers from before session 20: the pre-trained one, see {@link #FEATURES_FROM_KEY}),
- * is pooled ({@link FeatureVerifierNet}), joined by the box's log aspect ratio (the square crop hides where a box's
+ * is pooled ({@link FeatureVerifierNet}), in the context layout together with a wider crop of the box's surroundings
+ * ({@link CropFeatures.Layout#CONTEXT}), joined by the box's log aspect ratio (the square crop hides where a box's
  * edges are), and a small network predicts the box's overlap with a bag (IoU, 0 on background) and how to move the box
  * onto that bag ({@link BoxDeltas}). A tight box scores above a loose one on the same bag, and a loose one is
  * tightened, which is what suppression and the one-box-per-bag count need. It sees a bag at 96 px whatever its size in
@@ -187,15 +188,16 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
         List<PixelBox> refined = new ArrayList<>();
         for (int start = 0; start < boxes.size(); start += CHUNK) {
             List<PixelBox> chunk = boxes.subList(start, Math.min(boxes.size(), start + CHUNK));
-            List<Mat> crops = new ArrayList<>();
+            List<Mat> crops = new ArrayList<>(), contexts = new ArrayList<>();
             try {
                 double[] logAspects = new double[chunk.size()];
                 for (int i = 0; i < chunk.size(); i++) {
                     PixelBox b = chunk.get(i);
                     crops.add(Crops.window(bgr, b.squareAround(PatchSampler.CROP_PAD), CROP));
+                    if (layout.contextPad() > 0) contexts.add(Crops.window(bgr, b.squareAround(layout.contextPad()), CROP));
                     logAspects[i] = FeatureVerifierNet.logAspect(b.w(), b.h());
                 }
-                INDArray[] out = outputs(FeatureVerifierNet.features(backbone, crops, logAspects, layout));
+                INDArray[] out = outputs(FeatureVerifierNet.features(backbone, crops, contexts.isEmpty() ? null : contexts, logAspects, layout));
                 for (int i = 0; i < chunk.size(); i++) {
                     scores[start + i] = out[0].getFloat(i, 0);
                     refined.add(BoxDeltas.apply(chunk.get(i), out[1].getDouble(i, 0), out[1].getDouble(i, 1), out[1].getDouble(i, 2),
@@ -203,6 +205,7 @@ public final class FeatureVerifier implements CropScorer, AutoCloseable {
                 }
             } finally {
                 crops.forEach(Mat::close);
+                contexts.forEach(Mat::close);
             }
         }
         return new Verdict(scores, refined);

@@ -1,11 +1,19 @@
 package cn.xuncha.models;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
 import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.CropFeatures;
+import cn.xuncha.models.data.Crops;
+import cn.xuncha.models.data.PatchSampler;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -90,8 +98,40 @@ public final class FeatureVerifierNet {
 
     /** Feature rows [n, {@link #inputs}] of square crops cut at {@link FeatureVerifier#CROP} px and their boxes' log aspects. */
     public static INDArray features(Backbone backbone, List<Mat> crops, double[] logAspects, CropFeatures.Layout layout) {
-        INDArray pooled = CropFeatures.of(backbone.features(crops), layout);
+        return features(backbone, crops, null, logAspects, layout);
+    }
+
+    /**
+     * As {@link #features(Backbone, List, double[], CropFeatures.Layout)}, with each box's context crop (cut at
+     * {@link CropFeatures.Layout#contextPad}) for the context layout; null there: made from the crops ({@link #contextOf}).
+     */
+    public static INDArray features(Backbone backbone, List<Mat> crops, List<Mat> contexts, double[] logAspects, CropFeatures.Layout layout) {
+        INDArray pooled;
+        if (layout.contextPad() > 0) {
+            List<Mat> made = contexts == null ? crops.stream().map(c -> contextOf(c, layout.contextPad())).toList() : List.of();
+            try {
+                pooled = CropFeatures.of(backbone.features(crops), backbone.features(contexts == null ? made : contexts), layout);
+            } finally {
+                made.forEach(Mat::close);
+            }
+        } else {
+            pooled = CropFeatures.of(backbone.features(crops), layout);
+        }
         return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
+    }
+
+    /**
+     * A context crop for a crop whose surroundings are unknown (a reviewed crop): the crop shrunk to its place in the
+     * middle, the rest the grey that {@link Crops#window} puts outside a frame.
+     */
+    public static Mat contextOf(Mat crop, double contextPad) {
+        int side = crop.cols(), inner = (int) Math.round(side * PatchSampler.CROP_PAD / contextPad), at = (side - inner) / 2;
+        Mat out = new Mat(side, side, crop.type(), new Scalar(Crops.FILL, Crops.FILL, Crops.FILL, 0));
+        try (Mat small = new Mat(); Rect r = new Rect(at, at, inner, inner); Mat roi = new Mat(out, r)) {
+            resize(crop, small, new Size(inner, inner), 0, 0, INTER_AREA);
+            small.copyTo(roi);
+        }
+        return out;
     }
 
     /** log(w / h), bounded: the box's shape, which its square crop does not show. */

@@ -12,6 +12,8 @@ import cn.xuncha.models.boxes.Backbone;
 import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.CropFeatures;
+import cn.xuncha.models.data.Crops;
+import cn.xuncha.models.data.PatchSampler;
 import cn.xuncha.models.data.PixelBox;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,40 @@ class FeatureVerifierTest {
         assertEquals(144.0 / 16, fine.getDouble(1, fineGrid), 1e-6, "the hot cell (3,3) is in the top-left 4x4 cell");
         assertEquals(0.0, fine.getDouble(1, fineGrid + 4 * v.stride8Channels()), 1e-6, "not in the centre cell");
         assertEquals(f.getDouble(1, grid + 4 * v.deepChannels()), fine.getDouble(1, grid + 4 * v.deepChannels()), 1e-6, "the coarse part is the same");
+    }
+
+    @Test
+    void theContextLayoutJoinsTheBoxCropsFineVectorToItsSurroundingsCoarseOne() {
+        BackboneVariant v = BackboneVariant.STANDARD;
+        INDArray[] box = {Nd4j.rand(2, v.stride8Channels(), 12, 12), Nd4j.rand(2, v.deepChannels(), 6, 6)};
+        INDArray[] around = {Nd4j.rand(2, v.stride8Channels(), 12, 12), Nd4j.rand(2, v.deepChannels(), 6, 6)};
+        INDArray f = CropFeatures.of(box, around, CropFeatures.Layout.CONTEXT);
+        assertEquals(CropFeatures.length(v, CropFeatures.Layout.CONTEXT), f.size(1));
+        assertEquals(Nd4j.hstack(CropFeatures.of(box, CropFeatures.Layout.FINE), CropFeatures.of(around, CropFeatures.Layout.COARSE)), f);
+        assertEquals(CropFeatures.of(box, CropFeatures.Layout.FINE), CropFeatures.of(box, null, CropFeatures.Layout.FINE),
+                "other layouts take no context");
+        assertThrows(IllegalArgumentException.class, () -> CropFeatures.of(box, null, CropFeatures.Layout.CONTEXT));
+        assertThrows(IllegalArgumentException.class, () -> CropFeatures.of(box, CropFeatures.Layout.CONTEXT));
+        assertEquals(CropFeatures.Layout.CONTEXT, CropFeatures.Layout.of(Map.of(CropFeatures.LAYOUT_KEY, "context")));
+        assertEquals(0.0, CropFeatures.Layout.FINE.contextPad());
+        assertTrue(CropFeatures.Layout.CONTEXT.contextPad() > PatchSampler.CROP_PAD);
+    }
+
+    @Test
+    void aCropWithoutSurroundingsGetsAContextOfGreyAroundItselfShrunk() {
+        int side = FeatureVerifier.CROP;
+        try (Mat white = new Mat(side, side, CV_8UC3, new Scalar(255, 255, 255, 0));
+             Mat c = FeatureVerifierNet.contextOf(white, 3.0)) {
+            assertEquals(side, c.cols());
+            assertEquals(side, c.rows());
+            int inner = (int) Math.round(side * PatchSampler.CROP_PAD / 3.0), at = (side - inner) / 2;
+            try (UByteIndexer px = c.createIndexer()) {
+                assertEquals(255, px.get(side / 2, side / 2, 0), "the crop in the middle");
+                assertEquals(255, px.get(at, at, 1));
+                assertEquals(Crops.FILL, px.get(at - 1, side / 2, 2), "grey where the surroundings are unknown");
+                assertEquals(Crops.FILL, px.get(0, 0, 0));
+            }
+        }
     }
 
     @Test

@@ -26,7 +26,18 @@ public final class CropFeatures {
          * COARSE and the stride-8 map's channel means on the grid: at 96 px its cells are 32 px, so the vector shows
          * where the parts and edges of bags lie in the crop, not only that there are some (session 15).
          */
-        FINE;
+        FINE,
+        /**
+         * FINE, and the COARSE pooling of a second crop around the box that shows its surroundings ({@link #contextPad}):
+         * a whole bag and the half of a pile, a bag in a bin and a bucket on a kerb can look alike at the box and not
+         * around it (session 23).
+         */
+        CONTEXT;
+
+        /** Side of the context crop as a multiple of the box's longer side; 0 for layouts without one. */
+        public double contextPad() {
+            return this == CONTEXT ? 3.0 : 0;
+        }
 
         /** The layout a verifier's training record names; COARSE for records from before there was a choice. */
         public static Layout of(Map<String, Object> training) {
@@ -35,7 +46,7 @@ public final class CropFeatures {
             try {
                 return valueOf(name.toString().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(LAYOUT_KEY + ": unknown layout '" + name + "' (known: coarse, fine)");
+                throw new IllegalArgumentException(LAYOUT_KEY + ": unknown layout '" + name + "' (known: coarse, fine, context)");
             }
         }
 
@@ -50,11 +61,27 @@ public final class CropFeatures {
     /** Length of the vector {@link #of} makes for this backbone and layout. */
     public static int length(BackboneVariant v, Layout layout) {
         int coarse = 2 * v.stride8Channels() + 2 * v.deepChannels() + GRID * GRID * v.deepChannels();
-        return layout == Layout.FINE ? coarse + GRID * GRID * v.stride8Channels() : coarse;
+        int fine = coarse + GRID * GRID * v.stride8Channels();
+        return switch (layout) {
+            case COARSE -> coarse;
+            case FINE -> fine;
+            case CONTEXT -> fine + coarse;
+        };
     }
 
-    /** [stride-8 [n,c8,h,w], deep [n,c16,h',w']] from {@link Backbone#features} → [n, length]; both maps need ≥ 3 cells a side. */
+    /**
+     * The box crops' maps and, in the {@link Layout#CONTEXT} layout, the context crops' maps (null otherwise), each
+     * [stride-8 [n,c8,h,w], deep [n,c16,h',w']] from {@link Backbone#features} → [n, length]; maps need ≥ 3 cells a side.
+     */
+    public static INDArray of(INDArray[] maps, INDArray[] contextMaps, Layout layout) {
+        if (layout != Layout.CONTEXT) return of(maps, layout);
+        if (contextMaps == null) throw new IllegalArgumentException("the context layout needs the context crops' maps");
+        return Nd4j.hstack(of(maps, Layout.FINE), of(contextMaps, Layout.COARSE));
+    }
+
+    /** [stride-8 [n,c8,h,w], deep [n,c16,h',w']] from {@link Backbone#features} → [n, length] (COARSE or FINE). */
     public static INDArray of(INDArray[] maps, Layout layout) {
+        if (layout == Layout.CONTEXT) throw new IllegalArgumentException("the context layout needs the context crops' maps too");
         INDArray s8 = maps[0], deep = maps[1];
         boolean fine = layout == Layout.FINE;
         INDArray[] parts = new INDArray[4 + GRID * GRID * (fine ? 2 : 1)];

@@ -52,8 +52,11 @@ public final class FeatureVerifierTrainer {
     private static final int FEATURE_BATCH = 64;
     /** A proposal counts as found garbage at this IoU, as in eval: epochs are chosen on that ranking. */
     private static final double HIT_IOU = 0.3;
-    /** Grids of both maps: valid+test strict recall 0.732 → 0.742 over the coarse layout (models/README, session 15). */
-    static final CropFeatures.Layout LAYOUT = CropFeatures.Layout.FINE;
+    /**
+     * Grids of both maps (valid+test strict recall 0.732 → 0.742 over the coarse layout, session 15) and a pooled crop
+     * of the box's surroundings (0.751 → 0.780, and higher on the test photos, far garbage and dark photos: session 23).
+     */
+    static final CropFeatures.Layout LAYOUT = CropFeatures.Layout.CONTEXT;
     /**
      * Share of the augmented copies made grey: cameras switch to infrared at night, and grey photos lost 29 % of
      * the recall at the default threshold with a verifier that had only seen colour (models/README, session 17).
@@ -76,7 +79,7 @@ public final class FeatureVerifierTrainer {
         if (boxes.backbone() == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
         long t0 = System.nanoTime();
         MultiScaleProposer proposer = proposer(boxes);
-        return run(proposer, MinedProposals.mine(o, proposer, FeatureVerifier.CROP, log), t0);
+        return run(proposer, MinedProposals.mine(o, proposer, FeatureVerifier.CROP, LAYOUT.contextPad(), log), t0);
     }
 
     /** The head at its training scale and 1.5x: the proposals a verifier learns on and runs on. */
@@ -136,7 +139,15 @@ public final class FeatureVerifierTrainer {
     static List<Proposal> withMirrors(List<Proposal> crops, Random rnd) {
         List<Proposal> out = new ArrayList<>(crops);
         for (Proposal p : crops) {
-            out.add(new Proposal(mirroredAugmented(p.bgr(), rnd), p.iou(), p.aspect(), p.delta() == null ? null : BoxDeltas.mirrored(p.delta())));
+            double[] delta = p.delta() == null ? null : BoxDeltas.mirrored(p.delta());
+            if (p.context() == null) {
+                out.add(new Proposal(mirroredAugmented(p.bgr(), rnd), p.iou(), p.aspect(), delta));
+            } else {
+                // the crop and its context get the same photometric draws, as one frame would
+                long s = rnd.nextLong();
+                out.add(new Proposal(mirroredAugmented(p.bgr(), new Random(s)), p.iou(), p.aspect(), delta,
+                        mirroredAugmented(p.context(), new Random(s))));
+            }
         }
         return out;
     }
@@ -190,15 +201,18 @@ public final class FeatureVerifierTrainer {
         try (ProgressBar pb = new ProgressBarBuilder().setTaskName(task).setInitialMax(crops.size()).build()) {
             for (int s = 0; s < crops.size(); s += FEATURE_BATCH) {
                 List<Proposal> chunk = crops.subList(s, Math.min(crops.size(), s + FEATURE_BATCH));
-                List<Mat> mats = new ArrayList<>();
+                List<Mat> mats = new ArrayList<>(), contexts = new ArrayList<>();
                 try {
                     for (Proposal p : chunk) mats.add(mat(p.bgr()));
+                    boolean cut = chunk.stream().allMatch(p -> p.context() != null);
+                    if (cut) for (Proposal p : chunk) contexts.add(mat(p.context()));
                     double[] logAspects = chunk.stream().mapToDouble(p -> FeatureVerifierNet.logAspect(p.aspect(), 1)).toArray();
-                    try (INDArray rows = FeatureVerifierNet.features(backbone, mats, logAspects, layout)) {
+                    try (INDArray rows = FeatureVerifierNet.features(backbone, mats, cut ? contexts : null, logAspects, layout)) {
                         out.get(NDArrayIndex.interval(s, s + chunk.size()), NDArrayIndex.all()).assign(rows);
                     }
                 } finally {
                     mats.forEach(Mat::close);
+                    contexts.forEach(Mat::close);
                 }
                 pb.stepBy(chunk.size());
             }

@@ -18,18 +18,23 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 record MinedProposals(List<ProposalCrops.Proposal> train, List<ProposalCrops.Proposal> valid, List<LabeledImage> validPhotos) {
 
     static MinedProposals mine(TrainOptions o, BoxProposer boxes, int size, PrintStream log) throws IOException {
+        return mine(o, boxes, size, 0, log);
+    }
+
+    /** As {@link #mine(TrainOptions, BoxProposer, int, PrintStream)}, with context crops of this pad (none if 0). */
+    static MinedProposals mine(TrainOptions o, BoxProposer boxes, int size, double contextPad, PrintStream log) throws IOException {
         try (TrainingData data = new TrainingData(o, size)) {
             List<LabeledImage> train = o.maxImages() > 0 && o.maxImages() < data.train.size()
                     ? data.train.subList(0, o.maxImages()) : data.train;
             List<LabeledImage> valid = data.validForThreshold(o.maxImages());
             log.printf(Locale.ROOT, "data: %d train photos, %d valid photos, %d camera frames%n",
                     train.size(), valid.size(), data.cameraFrames().size());
-            ProposalCrops t = new ProposalCrops(boxes, size);
+            ProposalCrops t = new ProposalCrops(boxes, size, contextPad);
             try (ProgressBar pb = bar("proposals train", train.size() + (train.size() + 3) / 4 + data.cameraFrames().size())) {
                 t.photos(train, pb::step).mosaics(train, pb::step).backgrounds(data.cameraFrames(), pb::step);
             }
             try (ProgressBar pb = bar("proposals valid", valid.size())) {
-                return new MinedProposals(t.proposals(), new ProposalCrops(boxes, size).photos(valid, pb::step).proposals(), valid);
+                return new MinedProposals(t.proposals(), new ProposalCrops(boxes, size, contextPad).photos(valid, pb::step).proposals(), valid);
             }
         }
     }

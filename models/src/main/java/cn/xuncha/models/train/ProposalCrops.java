@@ -32,6 +32,7 @@ final class ProposalCrops {
 
     private final BoxProposer proposer;
     private final int size;
+    private final double contextPad;
     private final List<Proposal> out = new ArrayList<>();
 
     /** Proposals at least this close to a bag learn to move onto it (box refinement); farther ones are not a bag's box. */
@@ -39,9 +40,14 @@ final class ProposalCrops {
 
     /**
      * One proposal: its crop (BGR bytes), its best IoU with a labelled bag (0 without), its box's width / height, and
-     * the deltas onto that bag ({@link BoxDeltas}), null below {@link #REFINE_IOU}.
+     * the deltas onto that bag ({@link BoxDeltas}), null below {@link #REFINE_IOU}, and its context crop (BGR bytes at
+     * the same size, the box's surroundings), null when the verifier takes none.
      */
-    record Proposal(byte[] bgr, double iou, double aspect, double[] delta) {
+    record Proposal(byte[] bgr, double iou, double aspect, double[] delta, byte[] context) {
+        Proposal(byte[] bgr, double iou, double aspect, double[] delta) {
+            this(bgr, iou, aspect, delta, null);
+        }
+
         /** 1 bag, 0 background, -1 ambiguous (see the class comment). */
         int label() {
             return iou >= BAG_IOU ? 1 : iou < BACKGROUND_IOU ? 0 : -1;
@@ -49,8 +55,14 @@ final class ProposalCrops {
     }
 
     ProposalCrops(BoxProposer proposer, int size) {
+        this(proposer, size, 0);
+    }
+
+    /** Also cuts each proposal's context crop, a square of contextPad times its longer side (none if 0). */
+    ProposalCrops(BoxProposer proposer, int size, double contextPad) {
         this.proposer = proposer;
         this.size = size;
+        this.contextPad = contextPad;
     }
 
     /** Every proposal, ambiguous ones included. */
@@ -108,8 +120,15 @@ final class ProposalCrops {
             double iou = bag == null ? 0 : d.box().iou(bag);
             double[] delta = iou >= REFINE_IOU ? BoxDeltas.between(d.box(), bag) : null;
             try (Mat crop = Crops.window(img, d.box().squareAround(PatchSampler.CROP_PAD), size)) {
-                out.add(new Proposal(MatTensors.bytes(crop), iou, d.box().w() / d.box().h(), delta));
+                out.add(new Proposal(MatTensors.bytes(crop), iou, d.box().w() / d.box().h(), delta, context(img, d.box())));
             }
+        }
+    }
+
+    private byte[] context(Mat img, PixelBox box) {
+        if (contextPad <= 0) return null;
+        try (Mat c = Crops.window(img, box.squareAround(contextPad), size)) {
+            return MatTensors.bytes(c);
         }
     }
 

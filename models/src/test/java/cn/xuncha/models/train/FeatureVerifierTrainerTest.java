@@ -68,6 +68,18 @@ class FeatureVerifierTrainerTest {
     }
 
     @Test
+    void aContextCropIsMirroredWithItsBoxCropUnderTheSamePhotometricDraws() {
+        List<Proposal> crops = List.of(new Proposal(crop(90), 0.6, 2.0, null, crop(90)), new Proposal(crop(30), 0.0, 1.0, null, crop(30)));
+        List<Proposal> all = FeatureVerifierTrainer.withMirrors(crops, new Random(3));
+        assertEquals(4, all.size());
+        for (Proposal m : all.subList(2, 4)) {
+            assertArrayEquals(m.bgr(), m.context(), "a uniform crop and its uniform context come out alike");
+        }
+        assertTrue(!java.util.Arrays.equals(all.get(2).bgr(), crops.get(0).bgr()), "the mirror was augmented");
+        assertEquals(null, FeatureVerifierTrainer.withMirrors(List.of(new Proposal(crop(90), 0.6, 1, null)), new Random(3)).get(1).context());
+    }
+
+    @Test
     void onlyProposalsOnABagTeachTheBoxOutput() {
         List<Proposal> crops = List.of(new Proposal(null, 0.7, 1, new double[] {0.1, 0.2, 0.3, 0.4}), new Proposal(null, 0.1, 1, null));
         FeatureVerifierTrainer.Targets t = FeatureVerifierTrainer.Targets.of(crops, Nd4j.zeros(2, 5));

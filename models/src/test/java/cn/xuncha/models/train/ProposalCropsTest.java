@@ -68,6 +68,13 @@ class ProposalCropsTest {
         assertEquals(40 / 14.0, all.get(2).aspect(), 1e-9);
         assertArrayEquals(new double[] {0, 0, 0, 0}, all.get(0).delta(), 1e-9, "on the bag already");
         assertArrayEquals(new double[] {0, 13 / 14.0, 0, Math.log(40 / 14.0)}, all.get(2).delta(), 1e-9, "the sliver grows onto the bag");
+        assertEquals(null, all.get(0).context(), "no context crops unless asked for");
+        List<ProposalCrops.Proposal> withContext = new ProposalCrops(proposer, 16, 3.0).photos(List.of(new LabeledImage(img, lbl)), () -> {}).proposals();
+        byte[] around = withContext.get(0).context();
+        assertEquals(16 * 16 * 3, around.length);
+        assertArrayEquals(all.get(0).bgr(), withContext.get(0).bgr(), "the box crop is cut as before");
+        assertTrue(mean(around) < mean(withContext.get(0).bgr()) / 2, "the context shows the black ground around the white bag");
+        assertTrue(mean(around) > 0, "and the bag in it");
         assertEquals(null, all.get(1).delta(), "background: nothing to move onto");
 
         LabeledImage missing = new LabeledImage(dir.resolve("absent.jpg"), lbl);
