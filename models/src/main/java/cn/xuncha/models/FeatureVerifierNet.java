@@ -106,17 +106,17 @@ public final class FeatureVerifierNet {
      * {@link CropFeatures.Layout#contextPad}) for the context layout; null there: made from the crops ({@link #contextOf}).
      */
     public static INDArray features(Backbone backbone, List<Mat> crops, List<Mat> contexts, double[] logAspects, CropFeatures.Layout layout) {
-        INDArray pooled;
-        if (layout.contextPad() > 0) {
-            List<Mat> made = contexts == null ? crops.stream().map(c -> contextOf(c, layout.contextPad())).toList() : List.of();
+        if (layout.contextPad() > 0 && contexts == null) {
+            List<Mat> made = crops.stream().map(c -> contextOf(c, layout.contextPad())).toList();
             try {
-                pooled = CropFeatures.of(backbone.features(crops), backbone.features(contexts == null ? made : contexts), layout);
+                return features(backbone, crops, made, logAspects, layout);
             } finally {
                 made.forEach(Mat::close);
             }
-        } else {
-            pooled = CropFeatures.of(backbone.features(crops), layout);
         }
+        INDArray pooled = layout.contextPad() > 0
+                ? CropFeatures.of(backbone.features(crops), backbone.features(contexts), layout)
+                : CropFeatures.of(backbone.features(crops), layout);
         return Nd4j.hstack(pooled, Nd4j.createFromArray(logAspects).castTo(pooled.dataType()).reshape(logAspects.length, 1));
     }
 

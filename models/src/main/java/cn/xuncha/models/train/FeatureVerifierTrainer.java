@@ -204,10 +204,13 @@ public final class FeatureVerifierTrainer {
                 List<Mat> mats = new ArrayList<>(), contexts = new ArrayList<>();
                 try {
                     for (Proposal p : chunk) mats.add(mat(p.bgr()));
-                    boolean cut = chunk.stream().allMatch(p -> p.context() != null);
-                    if (cut) for (Proposal p : chunk) contexts.add(mat(p.context()));
+                    long cut = chunk.stream().filter(p -> p.context() != null).count();
+                    // all or none: contexts made from the crops would silently replace the ones cut from the frame
+                    if (cut != 0 && cut != chunk.size()) throw new IllegalArgumentException("proposal crops " + s + ".."
+                            + (s + chunk.size() - 1) + ": " + cut + " of " + chunk.size() + " carry a context crop; all or none must");
+                    for (Proposal p : chunk) if (p.context() != null) contexts.add(mat(p.context()));
                     double[] logAspects = chunk.stream().mapToDouble(p -> FeatureVerifierNet.logAspect(p.aspect(), 1)).toArray();
-                    try (INDArray rows = FeatureVerifierNet.features(backbone, mats, cut ? contexts : null, logAspects, layout)) {
+                    try (INDArray rows = FeatureVerifierNet.features(backbone, mats, cut > 0 ? contexts : null, logAspects, layout)) {
                         out.get(NDArrayIndex.interval(s, s + chunk.size()), NDArrayIndex.all()).assign(rows);
                     }
                 } finally {
