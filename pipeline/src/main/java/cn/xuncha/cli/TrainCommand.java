@@ -22,6 +22,7 @@ import cn.xuncha.models.train.VerifiedCalibration;
 import cn.xuncha.models.train.VerifierTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -75,6 +76,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--members", paramLabel = "N", description = "with --on-features: N verifier networks side by side in one, "
             + "initialised apart and averaged at run time (default: 1)")
     Integer members;
+
+    @Option(names = "--proposal-sides", paramLabel = "PX,PX...", split = ",", description = "with --on-features: the shorter "
+            + "sides the head proposes at, in its input pixels, for training and then at run time (default: its training "
+            + "side and 1.5x, e.g. 256,384)")
+    List<Integer> proposalSides;
 
     @Option(names = "--epochs", description = "training epochs (default: 2 for the classifier, 8 with --boxes, 12 with --boxes --backbone, 3 with --tune-backbone, 4 with --box-verifier, 15 with --on-features)")
     Integer epochs;
@@ -133,6 +139,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (onFeatures && !boxVerifier) return "--on-features goes with --box-verifier";
         if (members != null && !onFeatures) return "--members goes with --box-verifier --on-features";
         if (members != null && (members < 1 || members > 8)) return "--members: 1 to 8 networks, got " + members;
+        if (proposalSides != null && !onFeatures) return "--proposal-sides goes with --box-verifier --on-features";
+        if (proposalSides != null && FeatureVerifierTrainer.sidesError(proposalSides) != null) return FeatureVerifierTrainer.sidesError(proposalSides);
         if (reviewVerifier && reviews == null) return "--tune-verifier goes with --from-reviews";
         String bad = backbone == null ? null : badValue("--backbone", () -> BackboneVariant.named(backbone));
         return bad != null || tuneFrom == null ? bad : badValue("--tune-from", () -> TailStart.atLayer(tuneFrom));
@@ -235,7 +243,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new MissingDataException(weights)); // the head (and so its features) needs these files
         o = o.withOut(target(FeatureVerifier.MODEL_NAME));
         System.out.println("box model: " + boxModel.description() + " (" + boxModel.sha256() + ")");
-        FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, members == null ? 1 : members, System.out).run(boxModel);
+        FeatureVerifierTrainer.Result r = new FeatureVerifierTrainer(o, members == null ? 1 : members, System.out)
+                .run(boxModel, proposalSides == null ? FeatureVerifierTrainer.defaultSides(boxModel) : proposalSides);
         System.out.println(VerifiedCalibration.summary(r.metrics()));
         System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), o.out(), ModelFiles.metadataPath(o.out()));
         return 0;

@@ -135,6 +135,20 @@ class TrainCommandTest {
         assertTrue(none.err().contains("--members: 1 to 8 networks, got 0"), none.err());
     }
 
+    @Test
+    void proposalSidesGoWithTheFeatureVerifierAndMustSuitTheHead(@TempDir Path dir) {
+        String out = dir.resolve("m.zip").toString();
+        CliTestSupport.Run alone = CliTestSupport.run(new TrainCommand(), "--box-verifier", "--proposal-sides", "256,384", "--out", out);
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--proposal-sides goes with --box-verifier --on-features"), alone.err());
+        CliTestSupport.Run odd = CliTestSupport.run(new TrainCommand(), "--box-verifier", "--on-features", "--proposal-sides", "256,400", "--out", out);
+        assertEquals(2, odd.exit());
+        assertTrue(odd.err().contains("--proposal-sides: 400 is not a multiple of 32 from 64 to 1024"), odd.err());
+        CliTestSupport.Run twice = CliTestSupport.run(new TrainCommand(), "--box-verifier", "--on-features", "--proposal-sides", "256,256", "--out", out);
+        assertEquals(2, twice.exit());
+        assertTrue(twice.err().contains("--proposal-sides: [256, 256] names a side twice"), twice.err());
+    }
+
     /** The verifier on a tiny synthetic dataset: trained against the committed box model, which its metadata names. */
     @Test
     void trainsABoxVerifierThatNamesTheBoxModelAndIsUsableAtOnce(@TempDir Path dir) throws Exception {

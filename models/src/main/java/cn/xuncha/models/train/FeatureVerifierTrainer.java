@@ -75,16 +75,34 @@ public final class FeatureVerifierTrainer {
 
     public record Result(FeatureVerifier model, Map<String, Double> metrics, double seconds) {}
 
+    /** Trains on the head's proposals at its {@link #defaultSides}. */
     public Result run(BoxDetector boxes) throws IOException {
+        return run(boxes, defaultSides(boxes));
+    }
+
+    /** Trains on the head's proposals at these shorter sides (its input pixels), the sides the verifier then runs at. */
+    public Result run(BoxDetector boxes, List<Integer> sides) throws IOException {
         if (boxes.backbone() == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
+        String bad = sidesError(sides);
+        if (bad != null) throw new IllegalArgumentException(bad);
         long t0 = System.nanoTime();
-        MultiScaleProposer proposer = proposer(boxes);
+        MultiScaleProposer proposer = new MultiScaleProposer(boxes, sides);
         return run(proposer, MinedProposals.mine(o, proposer, FeatureVerifier.CROP, LAYOUT.contextPad(), log), t0);
     }
 
-    /** The head at its training scale and 1.5x: the proposals a verifier learns on and runs on. */
-    static MultiScaleProposer proposer(BoxDetector boxes) {
-        return new MultiScaleProposer(boxes, List.of(boxes.inputSize(), boxes.inputSize() * 3 / 2));
+    /** The head at its training scale and 1.5x: the proposals a verifier learns on and runs on unless told others. */
+    public static List<Integer> defaultSides(BoxDetector boxes) {
+        return List.of(boxes.inputSize(), boxes.inputSize() * 3 / 2);
+    }
+
+    /** What is wrong with a list of proposal sides (the head takes multiples of 32, 64 to 1024 px, each once), else null. */
+    public static String sidesError(List<Integer> sides) {
+        if (sides.isEmpty()) return "--proposal-sides: give at least one side";
+        for (int s : sides) {
+            if (s < 64 || s > 1024 || s % 32 != 0) return "--proposal-sides: " + s + " is not a multiple of 32 from 64 to 1024";
+        }
+        if (sides.stream().distinct().count() < sides.size()) return "--proposal-sides: " + sides + " names a side twice";
+        return null;
     }
 
     /** Trains on proposals already mined with this proposer (started at nanoTime t0). */
