@@ -140,7 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (members != null && !onFeatures) return "--members goes with --box-verifier --on-features";
         if (members != null && (members < 1 || members > 8)) return "--members: 1 to 8 networks, got " + members;
         if (proposalSides != null && !onFeatures) return "--proposal-sides goes with --box-verifier --on-features";
-        if (proposalSides != null && FeatureVerifierTrainer.sidesError(proposalSides) != null) return FeatureVerifierTrainer.sidesError(proposalSides);
+        String badSides = proposalSides == null ? null : FeatureVerifierTrainer.sidesError(proposalSides);
+        if (badSides != null) return badSides;
         if (reviewVerifier && reviews == null) return "--tune-verifier goes with --from-reviews";
         String bad = backbone == null ? null : badValue("--backbone", () -> BackboneVariant.named(backbone));
         return bad != null || tuneFrom == null ? bad : badValue("--tune-from", () -> TailStart.atLayer(tuneFrom));

@@ -75,11 +75,6 @@ public final class FeatureVerifierTrainer {
 
     public record Result(FeatureVerifier model, Map<String, Double> metrics, double seconds) {}
 
-    /** Trains on the head's proposals at its {@link #defaultSides}. */
-    public Result run(BoxDetector boxes) throws IOException {
-        return run(boxes, defaultSides(boxes));
-    }
-
     /** Trains on the head's proposals at these shorter sides (its input pixels), the sides the verifier then runs at. */
     public Result run(BoxDetector boxes, List<Integer> sides) throws IOException {
         if (boxes.backbone() == null) throw new IOException(boxes.description() + " has no pre-trained backbone to take features from");
