@@ -2,7 +2,6 @@ package cn.xuncha.cli;
 
 import cn.xuncha.models.FeatureVerifier;
 import cn.xuncha.models.GarbageClassifier;
-import cn.xuncha.models.ImageDetectors;
 import cn.xuncha.models.ModelFiles;
 import cn.xuncha.models.VerifiedDetector;
 import cn.xuncha.models.boxes.Backbone;
@@ -10,12 +9,8 @@ import cn.xuncha.models.boxes.BackboneVariant;
 import cn.xuncha.models.boxes.BoxDetector;
 import cn.xuncha.models.boxes.TailStart;
 import cn.xuncha.models.data.SharedPaths;
-import cn.xuncha.models.train.BoxTrainer;
-import cn.xuncha.models.train.FeatureReviewTuner;
 import cn.xuncha.models.train.FeatureVerifierTrainer;
 import cn.xuncha.models.train.MissingDataException;
-import cn.xuncha.models.train.ReviewFineTuner;
-import cn.xuncha.models.train.ReviewSet;
 import cn.xuncha.models.train.TrainOptions;
 import cn.xuncha.models.train.Trainer;
 import cn.xuncha.models.train.VerifiedCalibration;
@@ -24,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : boxVerifier ? VerifiedDetector.VERIFIER_MODEL_NAME : GarbageClassifier.MODEL_NAME);
         try {
             return reviews != null ? fineTune(target) : train(target);
-        } catch (MissingDataException | Refused e) {
+        } catch (MissingDataException | TrainingRefused e) {
             System.err.println("xuncha train: " + e.getMessage());
             return 2;
         }
@@ -176,53 +170,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (boxVerifier) return trainVerifier(o);
         if (boxes) {
             // the shipped detector rescores its boxes with the classifier (--model, else the committed one): calibrate for it
-            try (GarbageClassifier verifier = base.load(); Backbone features = backbone != null ? openBackbone(backbone) : null) {
-                BoxDetector start = tuneBackbone ? startingHead(features) : null;
-                TailStart from = !tuneBackbone ? null : tuningStart(start);
-                BoxTrainer.Result r = new BoxTrainer(o, System.out, verifier, features, start, from).run();
-                System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
+            try (GarbageClassifier verifier = base.load()) {
+                return new BoxHeadTraining(backbone, tuneBackbone, tuneFrom).run(o, verifier);
             }
-            return 0;
         }
         Trainer.Result r = new Trainer(o, System.out).run();
         System.out.print(r.validation().table());
         System.out.printf(Locale.ROOT, "trained in %.0f s; wrote %s and %s%n", r.seconds(), target, ModelFiles.metadataPath(target));
         return 0;
-    }
-
-    /** The committed head on this backbone, which --tune-backbone fine-tunes. */
-    private static BoxDetector startingHead(Backbone features) throws IOException {
-        BoxDetector head = BoxDetector.loadDefault().filter(b -> b.backbone() != null)
-                .orElseThrow(() -> new Refused("--tune-backbone: no committed head on a backbone loads here"));
-        if (head.backbone().variant() != features.variant()) {
-            throw new Refused("--tune-backbone: the committed head sits on " + head.backbone().variant().fileName()
-                    + ", not " + features.variant().fileName());
-        }
-        System.out.println("starting from " + head.description() + " (" + head.sha256() + ")");
-        return head;
-    }
-
-    /** What the options ask for cannot be done with the committed models: a message, exit code 2, not a stack trace. */
-    private static final class Refused extends IOException {
-        Refused(String message) {
-            super(message);
-        }
-    }
-
-    /** --tune-from, else where the starting head's tuned layers start (81 for a head on the frozen backbone). */
-    private TailStart tuningStart(BoxDetector start) throws IOException {
-        try {
-            return TailStart.forTuning(start.metadata().training(), tuneFrom == null ? null : TailStart.atLayer(tuneFrom));
-        } catch (IllegalArgumentException e) {
-            throw new Refused("--tune-from " + tuneFrom + ": " + e.getMessage());
-        }
-    }
-
-    private static Backbone openBackbone(String name) throws IOException {
-        BackboneVariant variant = BackboneVariant.named(name);
-        Path weights = Backbone.weights(Backbone.directory(), variant);
-        if (!java.nio.file.Files.isRegularFile(weights)) throw new MissingDataException(weights);
-        return Backbone.open(Backbone.directory(), variant);
     }
 
     private int trainVerifier(TrainOptions o) throws IOException {
@@ -251,56 +206,12 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** --from-reviews: the verifier with --tune-verifier, else the classifier (--model, else the committed one). */
     private int fineTune(Path target) throws IOException {
-        if (reviewVerifier) return fineTuneVerifier();
+        ReviewTraining reviewTraining = new ReviewTraining(reviews, seed, fineTuneEpochs, this::target);
+        if (reviewVerifier) return reviewTraining.verifier();
         try (GarbageClassifier current = base.load()) {
-            return fineTune(current, target);
+            return reviewTraining.classifier(current, target);
         }
-    }
-
-    /** The verifier sees the box model's proposals; reviewers' verdicts on scan flags are exactly such crops. */
-    private int fineTuneVerifier() throws IOException {
-        BoxDetector boxes = BoxDetector.loadDefault()
-                .orElseThrow(() -> new IOException("no box model ships in this build (models/trained/garbage-boxes.zip)"));
-        Optional<FeatureVerifier> onFeatures = FeatureVerifier.loadShipped(boxes);
-        if (onFeatures.isPresent()) return fineTune(onFeatures.get(), boxes);
-        String name = ImageDetectors.verifierNameFor(boxes);
-        Path target = target(name);
-        try (GarbageClassifier current = ImageDetectors.shippedVerifier(boxes).orElseThrow(() -> new IOException(
-                "no verifier for " + boxes.description() + " ships in this build (models/trained/" + name + ".zip)"))) {
-            System.out.println("verifier: " + name + " for " + boxes.description());
-            return fineTune(current, target);
-        }
-    }
-
-    /** The shipped detector verifies on backbone features: that verifier is the one the reviews should teach. */
-    private int fineTune(FeatureVerifier current, BoxDetector boxes) throws IOException {
-        Path target = target(FeatureVerifier.MODEL_NAME);
-        System.out.println("verifier: " + FeatureVerifier.MODEL_NAME + " for " + boxes.description());
-        ReviewFineTuner.Outcome<FeatureVerifier> r = new FeatureReviewTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
-        return promote(r.metric(), r.currentScore(), r.candidateScore(), r.improved(),
-                () -> ModelFiles.write(r.candidate().network(), r.candidate().metadata(), target), target);
-    }
-
-    private int fineTune(GarbageClassifier current, Path target) throws IOException {
-        ReviewFineTuner.Outcome<GarbageClassifier> r = new ReviewFineTuner(seed, fineTuneEpochs, System.out).run(current, ReviewSet.read(reviews));
-        return promote(r.metric(), r.currentScore(), r.candidateScore(), r.improved(), () -> ModelFiles.write(r.candidate(), target), target);
-    }
-
-    /** Writes the fine-tuned model only when it beat the current one on the held-out reviews. */
-    private static int promote(String metric, double current, double candidate, boolean improved, ModelWrite write, Path target)
-            throws IOException {
-        System.out.printf(Locale.ROOT, "current model: %s %.4f%nfine-tuned   : %s %.4f%n", metric, current, metric, candidate);
-        if (!improved) {
-            System.out.println("not promoted: the fine-tuned model is not better on the held-out slice");
-            return 0;
-        }
-        write.run();
-        System.out.println("promoted: wrote " + target + " and " + ModelFiles.metadataPath(target));
-        return 0;
-    }
-
-    private interface ModelWrite {
-        void run() throws IOException;
     }
 }
