@@ -5,6 +5,7 @@ import cn.xuncha.models.ImageDetector;
 import cn.xuncha.models.GarbageClassifier;
 import cn.xuncha.models.data.LabeledImage;
 import cn.xuncha.models.data.YoloDataset;
+import cn.xuncha.models.eval.Degradation;
 import cn.xuncha.models.eval.EvalPictures;
 import cn.xuncha.models.eval.EvalReport;
 import cn.xuncha.models.eval.Evaluator;
@@ -43,6 +44,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "box metrics only (default: ${DEFAULT-VALUE}, the photos as they are)")
     int mosaic;
 
+    @Option(names = "--degrade", paramLabel = "grey|dark|jpeg15",
+            description = "spoil every frame before the detector sees it, labels unchanged: grey (colour removed, as an infrared "
+                    + "night camera), dark (brightness x0.3 with sensor noise, sigma 6, seeded by --seed) or jpeg15 (JPEG quality 15); "
+                    + "also with --mosaic (default: the frames as they are)")
+    String degrade;
+
     @Option(names = "--pictures", paramLabel = "DIR",
             description = "also write one picture per frame into DIR, with index.csv: labelled bags found (green) and missed (yellow), "
                     + "matching detections (thin blue), false boxes off the bags (red), on bags fitting none (orange), "
@@ -56,6 +63,13 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (mosaic < 1 || mosaic > 6) {
             System.err.println("xuncha eval: --mosaic must be 1..6, got " + mosaic);
+            return 2;
+        }
+        Degradation degradation;
+        try {
+            degradation = degrade == null ? null : Degradation.named(degrade);
+        } catch (IllegalArgumentException e) {
+            System.err.println("xuncha eval: --degrade: " + e.getMessage());
             return 2;
         }
         List<LabeledImage> images;
@@ -78,11 +92,12 @@ public final class EvalCommand implements Callable<Integer> {
             Evaluator ev;
             int frames = mosaic == 1 ? images.size() : Mosaic.groups(images, mosaic).size();
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(frames).build()) {
-                ev = mosaic == 1 ? new Evaluator(clf, detector).drawingInto(drawn).run(images, seed, pb::step)
-                        : new Evaluator(null, detector).drawingInto(drawn).runMosaic(images, mosaic, Mosaic.CELL, pb::step);
+                ev = mosaic == 1 ? new Evaluator(clf, detector).drawingInto(drawn).degrading(degradation, seed).run(images, seed, pb::step)
+                        : new Evaluator(null, detector).drawingInto(drawn).degrading(degradation, seed)
+                                .runMosaic(images, mosaic, Mosaic.CELL, pb::step);
             }
-            String name = (mosaic == 1 ? dir.toString() : dir + " (mosaic " + mosaic + "x" + mosaic + ")")
-                    + " [" + detector.description() + "]";
+            String name = dir + (mosaic == 1 ? "" : " (mosaic " + mosaic + "x" + mosaic + ")")
+                    + (degradation == null ? "" : " (" + degradation.optionName() + ")") + " [" + detector.description() + "]";
             EvalReport report = ev.report(name, det, clf.metadata().operatingThreshold());
             System.out.print(report.table());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);

@@ -66,6 +66,22 @@ class EvalCommandTest {
         // where the backbone's files are found; tiled: the 1280-px mosaic is proposed on in tiles too
         assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+( at \\S+ px)?) \\+ (feature )?verifier, tiled]$"),
                 "says which detector was measured: " + m);
+
+        // the same photos made grey before the detector sees them: the dataset line says so, the labels stay
+        Path greyOut = dir.resolve("grey.json");
+        r = CliTestSupport.run(new EvalCommand(), root.toString(), "--model", model.toString(), "--degrade", "grey",
+                "--out", greyOut.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode g = new ObjectMapper().readTree(greyOut.toFile());
+        assertEquals(2, g.get("boxes").asInt());
+        assertTrue(g.get("dataset").asText().contains("(grey)"), g.toString());
+    }
+
+    @Test
+    void anUnknownDegradationIsRefusedWithTheOnesThereAre(@TempDir Path dir) {
+        CliTestSupport.Run r = CliTestSupport.run(new EvalCommand(), dir.toString(), "--degrade", "sepia");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--degrade") && r.err().contains("sepia") && r.err().contains("grey, dark, jpeg15"), r.err());
     }
 
     @Test

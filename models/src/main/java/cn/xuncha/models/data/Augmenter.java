@@ -66,7 +66,8 @@ public final class Augmenter {
         }
     }
 
-    private static Mat jpeg(Mat m, int quality) {
+    /** The image after a JPEG round trip at this quality (a new Mat). */
+    public static Mat jpeg(Mat m, int quality) {
         try (BytePointer buf = new BytePointer(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, quality)) {
             imencode(".jpg", m, buf, params);
             try (Mat raw = new Mat(1, (int) buf.limit(), org.bytedeco.opencv.global.opencv_core.CV_8UC1, buf)) {

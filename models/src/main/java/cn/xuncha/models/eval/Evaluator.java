@@ -32,6 +32,9 @@ public final class Evaluator {
     private int unreadable;
     private double seconds;
     private EvalPictures pictures;
+    private Degradation degradation;
+    private long degradationSeed;
+    private int frames;
 
     /** Boxes from the classifier's sliding-window scan. */
     public Evaluator(GarbageClassifier classifier) {
@@ -50,18 +53,30 @@ public final class Evaluator {
         return this;
     }
 
+    /** Spoils every frame this way before it is scored (DARK's noise seeded from seed and the frame's index). */
+    public Evaluator degrading(Degradation degradation, long seed) {
+        this.degradation = degradation;
+        this.degradationSeed = seed;
+        return this;
+    }
+
     /** Scans every image once (candidates down to the floor) and cuts seeded validation patches. */
     public Evaluator run(List<LabeledImage> images, long seed, Runnable onImage) throws IOException {
         PatchSampler sampler = classifier == null ? null : new PatchSampler(classifier.metadata().inputSize());
         Random rnd = new Random(seed);
         for (LabeledImage li : images) {
-            try (Mat img = imread(li.image().toString())) {
-                if (img == null || img.empty()) {
+            try (Mat read = imread(li.image().toString())) {
+                if (read == null || read.empty()) {
                     unreadable++;
                 } else {
-                    List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
-                    score(li.image().toString(), img, truth);
-                    if (sampler != null) patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
+                    Mat img = degraded(read);
+                    try {
+                        List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
+                        score(li.image().toString(), img, truth);
+                        if (sampler != null) patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
+                    } finally {
+                        if (img != read) img.close();
+                    }
                 }
             }
             onImage.run();
@@ -77,12 +92,22 @@ public final class Evaluator {
                 unreadable++;
             } else {
                 try (f) {
-                    score(f.name(), f.image(), f.truth());
+                    Mat img = degraded(f.image());
+                    try {
+                        score(f.name(), img, f.truth());
+                    } finally {
+                        if (img != f.image()) img.close();
+                    }
                 }
             }
             onFrame.run();
         }
         return this;
+    }
+
+    /** The frame as --degrade spoils it (a new Mat), or the frame itself. */
+    private Mat degraded(Mat frame) {
+        return degradation == null ? frame : degradation.apply(frame, degradationSeed * 1_000_003L + frames++);
     }
 
     private void score(String name, Mat img, List<PixelBox> truth) throws IOException {
