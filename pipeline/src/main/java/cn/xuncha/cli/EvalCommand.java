@@ -44,6 +44,12 @@ public final class EvalCommand implements Callable<Integer> {
                     + "box metrics only (default: ${DEFAULT-VALUE}, the photos as they are)")
     int mosaic;
 
+    @Option(names = "--frame-side", paramLabel = "PX", defaultValue = "0",
+            description = "with --mosaic: shrink each composed frame to a longer side of PX, as ingest caps a camera's frames "
+                    + "(e.g. --mosaic 2 --frame-side 720: a 720p camera's view of garbage at 0.28 of its photo size; "
+                    + "default: as composed, N x 640 px)")
+    int frameSide;
+
     @Option(names = "--degrade", paramLabel = "grey|dark|jpeg15",
             description = "spoil every frame before the detector sees it, labels unchanged: grey (colour removed, as an infrared "
                     + "night camera), dark (brightness x0.3 with sensor noise, sigma 6, seeded by --seed) or jpeg15 (JPEG quality 15); "
@@ -63,6 +69,11 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (mosaic < 1 || mosaic > 6) {
             System.err.println("xuncha eval: --mosaic must be 1..6, got " + mosaic);
+            return 2;
+        }
+        if (frameSide != 0 && (mosaic == 1 || frameSide < 160 || frameSide > 4096)) {
+            System.err.println("xuncha eval: --frame-side goes with --mosaic and must be 160..4096 px, got " + frameSide
+                    + (mosaic == 1 ? " without --mosaic" : ""));
             return 2;
         }
         Degradation degradation;
@@ -94,9 +105,9 @@ public final class EvalCommand implements Callable<Integer> {
             try (ProgressBar pb = new ProgressBarBuilder().setTaskName("eval").setInitialMax(frames).build()) {
                 ev = mosaic == 1 ? new Evaluator(clf, detector).drawingInto(drawn).degrading(degradation, seed).run(images, seed, pb::step)
                         : new Evaluator(null, detector).drawingInto(drawn).degrading(degradation, seed)
-                                .runMosaic(images, mosaic, Mosaic.CELL, pb::step);
+                                .runMosaic(images, mosaic, Mosaic.CELL, frameSide, pb::step);
             }
-            String name = dir + (mosaic == 1 ? "" : " (mosaic " + mosaic + "x" + mosaic + ")")
+            String name = dir + (mosaic == 1 ? "" : " (mosaic " + mosaic + "x" + mosaic + (frameSide > 0 ? " at " + frameSide + " px" : "") + ")")
                     + (degradation == null ? "" : " (" + degradation.optionName() + ")") + " [" + detector.description() + "]";
             EvalReport report = ev.report(name, det, clf.metadata().operatingThreshold());
             System.out.print(report.table());

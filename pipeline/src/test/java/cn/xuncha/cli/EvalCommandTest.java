@@ -67,6 +67,14 @@ class EvalCommandTest {
         assertTrue(m.get("dataset").asText().matches(".*\\[box (detector|head on \\S+( at \\S+ px)?) \\+ (feature )?verifier, tiled]$"),
                 "says which detector was measured: " + m);
 
+        // the mosaic shrunk as a 720p camera's frame would be: the same bags, smaller
+        r = CliTestSupport.run(new EvalCommand(), root.toString(), "--model", model.toString(), "--mosaic", "2",
+                "--frame-side", "720", "--out", mosaicOut.toString());
+        assertEquals(0, r.exit(), r.err());
+        m = new ObjectMapper().readTree(mosaicOut.toFile());
+        assertEquals(3, m.get("boxes").asInt());
+        assertTrue(m.get("dataset").asText().contains("mosaic 2x2 at 720 px"), m.toString());
+
         // the same photos made grey before the detector sees them: the dataset line says so, the labels stay
         Path greyOut = dir.resolve("grey.json");
         r = CliTestSupport.run(new EvalCommand(), root.toString(), "--model", model.toString(), "--degrade", "grey",
@@ -75,6 +83,13 @@ class EvalCommandTest {
         JsonNode g = new ObjectMapper().readTree(greyOut.toFile());
         assertEquals(2, g.get("boxes").asInt());
         assertTrue(g.get("dataset").asText().contains("(grey)"), g.toString());
+    }
+
+    @Test
+    void aFrameSideWithoutAMosaicIsRefused(@TempDir Path dir) {
+        CliTestSupport.Run r = CliTestSupport.run(new EvalCommand(), dir.toString(), "--frame-side", "720");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--frame-side") && r.err().contains("without --mosaic"), r.err());
     }
 
     @Test

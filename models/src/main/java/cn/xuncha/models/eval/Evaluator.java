@@ -86,23 +86,38 @@ public final class Evaluator {
 
     /** Boxes only, on n×n mosaics of the images (cell px each): the same garbage smaller in a wider frame. */
     public Evaluator runMosaic(List<LabeledImage> images, int n, int cell, Runnable onFrame) throws IOException {
+        return runMosaic(images, n, cell, 0, onFrame);
+    }
+
+    /** {@link #runMosaic(List, int, int, Runnable)} with each frame shrunk to a longer side of at most frameSide px (0: as composed). */
+    public Evaluator runMosaic(List<LabeledImage> images, int n, int cell, int frameSide, Runnable onFrame) throws IOException {
         for (List<LabeledImage> group : Mosaic.groups(images, n)) {
-            Mosaic.Frame f = Mosaic.compose(group, n, cell);
-            if (f == null) {
+            Mosaic.Frame composed = Mosaic.compose(group, n, cell);
+            if (composed == null) {
                 unreadable++;
             } else {
-                try (f) {
-                    Mat img = degraded(f.image());
+                try (composed) {
+                    Mosaic.Frame f = composed.fittedTo(frameSide);
                     try {
-                        score(f.name(), img, f.truth());
+                        score(f);
                     } finally {
-                        if (img != f.image()) img.close();
+                        if (f != composed) f.close();
                     }
                 }
             }
             onFrame.run();
         }
         return this;
+    }
+
+    /** Scores a composed frame as --degrade spoils it. */
+    private void score(Mosaic.Frame f) throws IOException {
+        Mat img = degraded(f.image());
+        try {
+            score(f.name(), img, f.truth());
+        } finally {
+            if (img != f.image()) img.close();
+        }
     }
 
     /** The frame as --degrade spoils it (a new Mat), or the frame itself. */

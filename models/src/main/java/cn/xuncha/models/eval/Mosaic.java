@@ -30,6 +30,20 @@ public final class Mosaic {
         public void close() {
             image.close();
         }
+
+        /**
+         * This frame shrunk so that its longer side is at most longSide, its boxes with it (a new frame the caller
+         * closes), as ingest caps a camera's frames; this frame itself when it fits or longSide is 0.
+         */
+        public Frame fittedTo(int longSide) {
+            int longer = Math.max(image.cols(), image.rows());
+            if (longSide <= 0 || longer <= longSide) return this;
+            double s = longSide / (double) longer;
+            Mat small = new Mat();
+            resize(image, small, new Size(Math.max(1, (int) Math.round(image.cols() * s)), Math.max(1, (int) Math.round(image.rows() * s))),
+                    0, 0, INTER_AREA);
+            return new Frame(name + " at " + small.cols() + "x" + small.rows(), small, truth.stream().map(b -> b.scale(s)).toList());
+        }
     }
 
     private Mosaic() {}

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.xuncha.models.data.LabeledImage;
@@ -53,6 +54,21 @@ class MosaicTest {
         List<LabeledImage> withBad = new ArrayList<>(imgs.subList(0, 3));
         withBad.add(new LabeledImage(dir.resolve("bad.png"), null));
         assertNull(Mosaic.compose(withBad, 2, 100));
+    }
+
+    @Test
+    void aFrameFittedToASmallerSideShrinksWithItsBoxesAndOneThatFitsStaysItself() {
+        Mosaic.Frame f = new Mosaic.Frame("m", new Mat(400, 600, CV_8UC3, new Scalar(90, 90, 90, 0)),
+                List.of(new PixelBox(60, 40, 120, 80)));
+        try (f; Mosaic.Frame small = f.fittedTo(300)) {
+            assertEquals(300, small.image().cols());
+            assertEquals(200, small.image().rows());
+            assertBox(new PixelBox(30, 20, 60, 40), small.truth().get(0));
+            assertEquals("m at 300x200", small.name());
+            assertEquals(600, f.image().cols(), "the composed frame is left as it was");
+            assertSame(f, f.fittedTo(600));
+            assertSame(f, f.fittedTo(0));
+        }
     }
 
     private static void assertBox(PixelBox want, PixelBox got) {
