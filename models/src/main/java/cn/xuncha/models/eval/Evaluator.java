@@ -69,13 +69,10 @@ public final class Evaluator {
                 if (read == null || read.empty()) {
                     unreadable++;
                 } else {
-                    Mat img = degraded(read);
-                    try {
+                    try (Mat img = degraded(read)) {
                         List<PixelBox> truth = YoloDataset.boxes(li, img.cols(), img.rows());
                         score(li.image().toString(), img, truth);
                         if (sampler != null) patches.addAll(sampler.validation(img, truth, NEGATIVES_PER_IMAGE, rnd));
-                    } finally {
-                        if (img != read) img.close();
                     }
                 }
             }
@@ -112,17 +109,14 @@ public final class Evaluator {
 
     /** Scores a composed frame as --degrade spoils it. */
     private void score(Mosaic.Frame f) throws IOException {
-        Mat img = degraded(f.image());
-        try {
+        try (Mat img = degraded(f.image())) {
             score(f.name(), img, f.truth());
-        } finally {
-            if (img != f.image()) img.close();
         }
     }
 
-    /** The frame as --degrade spoils it (a new Mat), or the frame itself. */
+    /** The frame as --degrade spoils it, else a copy: a new Mat either way, the caller closes it (a copy costs far less than detection). */
     private Mat degraded(Mat frame) {
-        return degradation == null ? frame : degradation.apply(frame, degradationSeed * 1_000_003L + frames++);
+        return degradation == null ? frame.clone() : degradation.apply(frame, degradationSeed * 1_000_003L + frames++);
     }
 
     private void score(String name, Mat img, List<PixelBox> truth) throws IOException {
